@@ -1,0 +1,42 @@
+/** What src/excel offers its callers (task pane, ribbon command, CLI, playground). */
+import type { Settings } from "../engine/config";
+import type { Lang, SegmentCount, TableKind } from "../engine/types";
+import type { OwnedColumnKey } from "../i18n/headers";
+
+export interface RunOptions {
+  settings: Settings;
+  /** yyyy-mm-dd; the caller resolves "today" or the workbook's setting. */
+  asOf: string;
+  lang: Lang;
+  /** Sheet to segment; the active sheet when absent. */
+  sheetName?: string;
+  /** Consent to fill template columns (RFM分组, 客户类型 …) that already hold a person's values. */
+  overwriteTemplateColumns?: boolean;
+  /** Called between stages of a long run. */
+  onProgress?: (stage: RunStage, done: number, total: number) => void;
+}
+
+export type RunStage = "find" | "read" | "segment" | "write";
+
+export interface RunSummary {
+  sheet: string;
+  /** 1-based row number of the header row, as Excel shows it. */
+  headerRow: number;
+  kind: TableKind;
+  /** Data rows read. */
+  rows: number;
+  customers: number;
+  /** Field key → header text. */
+  fields: Record<string, string>;
+  rfm: { asOf: string; scoring: string; split: string };
+  segments: SegmentCount[];
+  report: { rowsWithoutId: number; unparsedCells: number };
+  written: {
+    /** Owned column key → header, on the segmented sheet. */
+    columns: Partial<Record<OwnedColumnKey, string>>;
+    /** Address of each written column's data, e.g. "客户表!K4:K203" (for "select in workbook" links). */
+    columnAddresses: Partial<Record<OwnedColumnKey, string>>;
+    rfmSheet: { name: string; columns: Partial<Record<OwnedColumnKey, string>> };
+    sheets: string[];
+  };
+}
