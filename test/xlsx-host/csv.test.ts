@@ -1,0 +1,139 @@
+/** CSV opened as en-US Excel opens it; CSV written as RFC 4180. */
+import { HostWorkbook } from "../../src/xlsx-host";
+import { thrown } from "./helpers";
+
+async function sheetValues(host: HostWorkbook, sheet: string, prop: "values" | "numberFormat" | "text" = "values") {
+  return host.run(async (ctx) => {
+    const r = ctx.workbook.worksheets.getItem(sheet).getUsedRange(true).load(prop);
+    await ctx.sync();
+    return r[prop];
+  });
+}
+
+function gb18030(text: string): Uint8Array {
+  // GB18030 bytes for the characters used below (no encoder in TextEncoder; table from the GB18030 standard).
+  const table: Record<string, number[]> = { 客: [0xbf, 0xcd], 户: [0xbb, 0xa7], 北: [0xb1, 0xb1], 京: [0xbe, 0xa9], 金: [0xbd, 0xf0], 额: [0xb6, 0xee] };
+  const out: number[] = [];
+  for (const ch of text) {
+    if (table[ch]) out.push(...table[ch]);
+    else out.push(ch.charCodeAt(0));
+  }
+  return new Uint8Array(out);
+}
+
+describe("opening CSV", () => {
+  test("the sheet is named as given", async () => {
+    const host = HostWorkbook.fromCsv("a,b\n1,2\n", "Orders");
+    const names = await host.run(async (ctx) => {
+      const c = ctx.workbook.worksheets.load("items/name");
+      await ctx.sync();
+      return c.items.map((s) => s.name);
+    });
+    expect(names).toEqual(["Orders"]);
+  });
+
+  test("numbers become numbers and the rest stays text", async () => {
+    const host = HostWorkbook.fromCsv("id,name,amount\n001,Ann,12.50\n2,Bob,-3\n", "S");
+    expect(await sheetValues(host, "S")).toEqual([
+      ["id", "name", "amount"],
+      [1, "Ann", 12.5],
+      [2, "Bob", -3],
+    ]);
+  });
+
+  test("ISO and M/D/YYYY dates become date serials with a date format", async () => {
+    const host = HostWorkbook.fromCsv("d1,d2\n2024-05-10,5/10/2024\n", "S");
+    expect(await sheetValues(host, "S")).toEqual([["d1", "d2"], [45422, 45422]]);
+    expect(await sheetValues(host, "S", "numberFormat")).toEqual([["General", "General"], ["m/d/yyyy", "m/d/yyyy"]]);
+  });
+
+  test("a date with a time becomes a serial with a date-time format", async () => {
+    const host = HostWorkbook.fromCsv("at\n5/10/2024 14:30\n", "S");
+    const v = (await sheetValues(host, "S")) as unknown[][];
+    expect(v[1][0]).toBeCloseTo(45422 + 14.5 / 24, 10);
+    expect(await sheetValues(host, "S", "numberFormat")).toEqual([["General"], ["m/d/yyyy h:mm"]]);
+  });
+
+  test("UTF-8 with a BOM decodes and the BOM is not part of the first header", async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("客户,金额\n北京,5\n")]);
+    expect(await sheetValues(HostWorkbook.fromCsv(bytes, "S"), "S")).toEqual([["客户", "金额"], ["北京", 5]]);
+  });
+
+  test("UTF-8 without a BOM decodes", async () => {
+    const bytes = new TextEncoder().encode("客户,金额\n北京,5\n");
+    expect(await sheetValues(HostWorkbook.fromCsv(bytes, "S"), "S")).toEqual([["客户", "金额"], ["北京", 5]]);
+  });
+
+  test("GB18030 bytes decode correctly", async () => {
+    const bytes = gb18030("客户,金额\n北京,5\n");
+    expect(await sheetValues(HostWorkbook.fromCsv(bytes, "S"), "S")).toEqual([["客户", "金额"], ["北京", 5]]);
+  });
+
+  test("UTF-16 LE with a BOM decodes", async () => {
+    const text = "客户\t金额\n北京\t5\n";
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes[0] = 0xff;
+    bytes[1] = 0xfe;
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    expect(await sheetValues(HostWorkbook.fromCsv(bytes, "S"), "S")).toEqual([["客户", "金额"], ["北京", 5]]);
+  });
+
+  test("UTF-16 BE with a BOM decodes", async () => {
+    const text = "a,b\n1,2\n";
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes[0] = 0xfe;
+    bytes[1] = 0xff;
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 + 2 * i] = text.charCodeAt(i) >> 8;
+      bytes[3 + 2 * i] = text.charCodeAt(i) & 0xff;
+    }
+    expect(await sheetValues(HostWorkbook.fromCsv(bytes, "S"), "S")).toEqual([["a", "b"], [1, 2]]);
+  });
+
+  test.each([
+    ["comma", "a,b\n1,2\n"],
+    ["tab", "a\tb\n1\t2\n"],
+    ["semicolon", "a;b\n1;2\n"],
+  ])("the %s delimiter is detected", async (_name, text) => {
+    expect(await sheetValues(HostWorkbook.fromCsv(text, "S"), "S")).toEqual([["a", "b"], [1, 2]]);
+  });
+
+  test.each([
+    ["LF", "a,b\n1,2\n3,4"],
+    ["CRLF", "a,b\r\n1,2\r\n3,4\r\n"],
+    ["CR", "a,b\r1,2\r3,4\r"],
+  ])("%s line ends split rows", async (_name, text) => {
+    expect(await sheetValues(HostWorkbook.fromCsv(text, "S"), "S")).toEqual([["a", "b"], [1, 2], [3, 4]]);
+  });
+
+  test("quoted fields keep delimiters, quotes and line breaks", async () => {
+    const host = HostWorkbook.fromCsv('name,note\n"Li, Wei","said ""hi""\nthen left"\n', "S");
+    expect(await sheetValues(host, "S")).toEqual([["name", "note"], ["Li, Wei", 'said "hi"\nthen left']]);
+  });
+
+  test("an invalid sheet name is refused", () => {
+    expect(thrown(() => HostWorkbook.fromCsv("a\n1\n", "bad/name")).code).toBe("INVALID_SHEET_NAME");
+  });
+});
+
+describe("writing CSV", () => {
+  test("toCsv writes RFC 4180 with CRLF and a UTF-8 BOM, dates as displayed", async () => {
+    const host = HostWorkbook.empty();
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:D2").values = [
+        ["name", "when", "amount", "ok"],
+        ['Li, "Wei"', "2024-05-10", 12.5, true],
+      ];
+    });
+    expect(host.toCsv("Sheet1")).toBe('\uFEFFname,when,amount,ok\r\n"Li, ""Wei""",5/10/2024,12.5,TRUE\r\n');
+  });
+
+  test("toCsv then fromCsv gives the same values", async () => {
+    const host = HostWorkbook.fromCsv("客户,金额,日期\n北京,5,2024-05-10\n", "S");
+    const back = HostWorkbook.fromCsv(host.toCsv("S"), "S");
+    expect(await sheetValues(back, "S")).toEqual(await sheetValues(host, "S"));
+  });
+});
