@@ -1,0 +1,10 @@
+export { toHalfWidth, toSimplified, normalizeText, isBlank } from "./text";
+export { parseNumber } from "./number";
+export { dayFromYmd, dayFromIso, isoFromDay } from "./day";
+export { dayFromExcelSerial, excelSerialFromDay } from "./excel-serial";
+export { parseDate, parseDateText, parseDaysAgo } from "./date";
+export type { DateContext } from "./date";
+export { isDateFormat } from "./date-format";
+export { parseRecencyDays } from "./recency";
+export type { RecencyContext } from "./recency";
+export { parseId } from "./id";

@@ -1,0 +1,54 @@
+/**
+ * R/F/M figures per customer before scoring, and what reading the table found. Built by
+ * customers.ts (a customer table) or orders.ts (an orders table).
+ */
+import type { CellIssue, CellValue, RawTable, RfmFigureName } from "../types";
+import { isBlank } from "../parse/text";
+
+export interface RfmFigures {
+  id: string;
+  /** Days from the last purchase to the as-of date; null = never purchased or unknown. */
+  recencyDays: number | null;
+  /** null = unknown (blank or unreadable cell). */
+  frequency: number | null;
+  /** null = unknown (blank or unreadable cell). */
+  monetary: number | null;
+  /** Figures whose cell was blank or unreadable (customer tables only). */
+  missing?: RfmFigureName[];
+}
+
+export interface FiguresTable {
+  /** One per customer, in first-seen order. */
+  customers: RfmFigures[];
+  /** Per RawTable row: index into `customers`, or -1. */
+  rowCustomer: Int32Array;
+  rowsWithoutId: number;
+  blankRows: number;
+  duplicateIdRows: number;
+  rowsAfterAsOf: number;
+  issues: CellIssue[];
+}
+
+export interface FiguresContext {
+  /** As-of date as a day number (days since 1970-01-01). */
+  asOfDay: number;
+  date1904?: boolean;
+  numberFormats?: string[];
+}
+
+/** A cell of a row, "" past its end. */
+export const cellAt = (row: readonly CellValue[], col: number): CellValue => row[col] ?? "";
+
+export const isBlankRow = (row: readonly CellValue[]): boolean => row.every((c) => isBlank(c));
+
+export function emptyFigures(table: RawTable): FiguresTable {
+  return {
+    customers: [],
+    rowCustomer: new Int32Array(table.rows.length).fill(-1),
+    rowsWithoutId: 0,
+    blankRows: 0,
+    duplicateIdRows: 0,
+    rowsAfterAsOf: 0,
+    issues: [],
+  };
+}

@@ -1,0 +1,11 @@
+export type { RfmFigures, FiguresTable, FiguresContext } from "./figures";
+export { customerFigures } from "./customers";
+export type { CustomerFields } from "./customers";
+export { orderFigures, roundMoney } from "./orders";
+export type { OrderFields } from "./orders";
+export { countStrictlyWorse, quintileScores, rfmScores } from "./scores";
+export type { Better, RfmScores } from "./scores";
+export { rfmCode, highByMean, classesByMean, classesByThresholds, rfmClasses } from "./classes";
+export { RFM_CODES, DEFAULT_LABELS, rfmLabels } from "./labels";
+export type { RfmCode } from "./labels";
+export { countSegments } from "./segments";
