@@ -1,0 +1,139 @@
+/**
+ * segment-sheet: the add-in's own src/excel code, run over an .xlsx or .csv file through the xlsx-host.
+ * Exit 0 on success, 2 for input it cannot segment (one sentence on stderr, no output file), 1 otherwise.
+ */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { parseSettings, Settings, isValidIsoDate } from "../engine/config";
+import { SegmentError, SegmentSheetError } from "../engine/errors";
+import type { Lang } from "../engine/types";
+import { segmentSheet } from "../excel/segment-sheet";
+import type { RunSummary } from "../excel/types";
+import { cliStrings } from "../i18n/cli";
+import { errorMessage, fill } from "../i18n/messages";
+import { CliArgs, USAGE, parseCliArgs } from "./args";
+import { defaultOutput, isCsvPath, loadWorkbook, writeAtomically } from "./files";
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  env: Record<string, string | undefined>;
+  /** Today as yyyy-mm-dd (injected so tests are repeatable). */
+  today: () => string;
+}
+
+class InputError extends Error {
+  constructor(public readonly error: SegmentError) {
+    super(error.code);
+  }
+}
+
+function localToday(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+async function readSettings(file: string | undefined): Promise<Settings> {
+  if (file === undefined) {
+    const s = parseSettings({});
+    if (!s.ok) throw new InputError(s.error);
+    return s.value;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(await fs.readFile(file, "utf8"));
+  } catch (e) {
+    throw new InputError({ code: "BAD_SETTINGS", params: { path: file, reason: (e as Error).message } });
+  }
+  const s = parseSettings(json);
+  if (!s.ok) throw new InputError(s.error);
+  return s.value;
+}
+
+export interface CliSummary extends RunSummary {
+  io: { syncs: number; maxRequestBytes: number; maxResponseBytes: number };
+  output: string;
+}
+
+async function run(args: CliArgs, io: CliIo): Promise<CliSummary> {
+  const settings = await readSettings(args.config);
+  const asOf = args.asOf ?? settings.asOf ?? io.today();
+  if (!isValidIsoDate(asOf)) throw new InputError({ code: "BAD_AS_OF", params: { value: asOf } });
+  const output = args.output ?? defaultOutput(args.input);
+  if (path.resolve(output) === path.resolve(args.input)) {
+    throw new InputError({
+      code: "BAD_SETTINGS",
+      params: { path: "-o", reason: "the output must not be the input file" },
+    });
+  }
+  const workbook = await loadWorkbook(args.input, { webLimits: args.webLimits });
+  workbook.resetStats();
+  const s = cliStrings[args.lang].stage;
+  const summary = await workbook.run((context) =>
+    segmentSheet(context, {
+      settings,
+      asOf,
+      lang: args.lang,
+      sheetName: args.sheet,
+      overwriteTemplateColumns: args.overwriteTemplateColumns,
+      onProgress: (stage, done, total) => {
+        if (total >= 50_000 || stage !== "read") io.stderr(fill(s[stage], { done, total }) + "\n");
+      },
+    })
+  );
+  const stats = workbook.stats;
+  const data = isCsvPath(output) ? workbook.toCsv(summary.sheet) : await workbook.toXlsx();
+  await writeAtomically(output, data);
+  return {
+    ...summary,
+    io: { syncs: stats.syncs, maxRequestBytes: stats.maxRequestBytes, maxResponseBytes: stats.maxResponseBytes },
+    output,
+  };
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseCliArgs(argv, io.env);
+  if (!parsed.ok) {
+    io.stderr(`${parsed.message}\n${USAGE}\n`);
+    return 2;
+  }
+  const args = parsed.args;
+  if (args.help) {
+    io.stdout(USAGE + "\n");
+    return 0;
+  }
+  const lang: Lang = args.lang;
+  try {
+    const summary = await run(args, io);
+    const json = JSON.stringify(summary, null, 2) + "\n";
+    if (args.summary === "-") io.stdout(json);
+    else if (args.summary !== undefined) await writeAtomically(args.summary, json);
+    io.stderr(
+      fill(cliStrings[lang].done, { sheet: summary.sheet, customers: summary.customers, output: summary.output }) + "\n"
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof SegmentSheetError || e instanceof InputError) {
+      io.stderr(errorMessage(e.error, lang) + "\n");
+      return 2;
+    }
+    io.stderr(fill(cliStrings[lang].unexpected, { detail: e instanceof Error ? e.message : String(e) }) + "\n");
+    if (io.env.SEGMENT_SHEET_DEBUG) io.stderr(String((e as Error)?.stack) + "\n");
+    return 1;
+  }
+}
+
+/** Entry point for bin/segment-sheet.js and `npm run cli`. */
+export function runFromProcess(): void {
+  main(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    env: process.env,
+    today: localToday,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+if (require.main === module) runFromProcess();

@@ -1,0 +1,97 @@
+/**
+ * The one-click run: find the table, read it, segment it, check, then write the results.
+ * Every check that can refuse the run happens before the first write, so a refused run changes nothing.
+ */
+import { SegmentSheetError } from "../engine/errors";
+import { segment } from "../engine/pipeline";
+import type { FieldKey } from "../engine/types";
+import { planColumns } from "./column-plan";
+import { loadRecord, queueRecord } from "./ownership";
+import { readTable } from "./read-table";
+import type { RunOptions, RunSummary } from "./types";
+import { SHEET_KEYS, chooseRfmSheetName, writeOwnedColumns, writeRfmSheet } from "./write-results";
+import { firstFreeColumnOffset } from "./free-columns";
+
+export async function segmentSheet(context: Excel.RequestContext, options: RunOptions): Promise<RunSummary> {
+  const progress = options.onProgress ?? (() => undefined);
+  progress("find", 0, 1);
+  const { location, table, usedLastColumn, headerRowCells } = await readTable(context, options.sheetName);
+  progress("read", location.rowCount, location.rowCount);
+
+  progress("segment", 0, 1);
+  const seg = segment(table, options.settings, { asOf: options.asOf, lang: options.lang });
+  if (!seg.ok)
+    throw new SegmentSheetError({ ...seg.error, params: { sheet: location.sheetName, ...seg.error.params } });
+  const result = seg.value;
+  progress("segment", 1, 1);
+
+  // What the checks need.
+  const record = await loadRecord(context);
+  const sheet = context.workbook.worksheets.getItem(location.sheetName);
+  sheet.load("protection/protected");
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const appendAt = await firstFreeColumnOffset(context, location, usedLastColumn, SHEET_KEYS.length);
+  await context.sync();
+  const rfm = chooseRfmSheetName(
+    options.lang,
+    record.rfmSheet,
+    sheets.items.map((s) => s.name)
+  );
+  const rfmSheet = rfm.exists ? sheets.getItem(rfm.name) : null;
+  if (rfmSheet) {
+    rfmSheet.load("protection/protected");
+    await context.sync();
+  }
+
+  if (sheet.protection.protected)
+    throw new SegmentSheetError({ code: "SHEET_PROTECTED", params: { sheet: location.sheetName } });
+  if (rfmSheet?.protection.protected)
+    throw new SegmentSheetError({ code: "SHEET_PROTECTED", params: { sheet: rfm.name } });
+  const plan = planColumns({
+    keys: SHEET_KEYS,
+    headers: headerRowCells,
+    rows: table.rows,
+    fields: result.fields,
+    owned: record.sheets[location.sheetName] ?? {},
+    lang: options.lang,
+    consent: options.overwriteTemplateColumns === true,
+    appendAt,
+  });
+  if (!plan.ok)
+    throw new SegmentSheetError({
+      code: "USER_COLUMN_NOT_EMPTY",
+      params: { header: plan.conflict.header, sheet: location.sheetName },
+    });
+
+  progress("write", 0, 2);
+  record.sheets[location.sheetName] = Object.fromEntries(
+    plan.targets.map((t) => [t.key, t.header ?? headerRowCells[t.offset]])
+  );
+  record.rfmSheet = rfm.name;
+  queueRecord(context, record);
+  const columnAddresses = await writeOwnedColumns(context, location, plan.targets, result);
+  progress("write", 1, 2);
+  const rfmColumns = await writeRfmSheet(context, rfm.name, rfm.exists, result, options.lang);
+  progress("write", 2, 2);
+
+  const fields: Record<string, string> = {};
+  for (const [k, i] of Object.entries(result.fields)) if (i !== undefined) fields[k as FieldKey] = table.headers[i];
+  return {
+    sheet: location.sheetName,
+    headerRow: location.headerRow + 1,
+    kind: result.kind,
+    rows: location.rowCount,
+    customers: result.customers.length,
+    fields,
+    rfm: { asOf: result.asOf, scoring: options.settings.rfm.scoring, split: options.settings.rfm.split },
+    segments: result.segments,
+    report: { rowsWithoutId: result.report.rowsWithoutId, unparsedCells: result.report.issues.length },
+    written: {
+      columns: record.sheets[location.sheetName],
+      columnAddresses,
+      rfmSheet: { name: rfm.name, columns: rfmColumns },
+      sheets: [location.sheetName, rfm.name],
+    },
+  };
+}
