@@ -1,0 +1,54 @@
+/**
+ * Every string table has the same keys in zh-CN, zh-TW and en, no empty values, and the same
+ * {{placeholders}} in every language: a missing translation fails here, not in front of a user.
+ */
+import { errorMessages } from "../../src/i18n/errors";
+import { LANGS, columnHeaders, sheetNames } from "../../src/i18n/headers";
+import { uiStrings } from "../../src/i18n/ui";
+import { createI18n } from "../../src/i18n/i18next";
+
+type Table = Record<string, Record<string, string>>;
+
+const tables: Record<string, Table> = {
+  "src/i18n/ui.ts uiStrings": uiStrings,
+  "src/i18n/errors.ts errorMessages": errorMessages,
+  "src/i18n/headers.ts columnHeaders": columnHeaders,
+  "src/i18n/headers.ts sheetNames": sheetNames,
+};
+
+const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe.each(Object.entries(tables))("%s", (_name, table) => {
+  const allKeys = [...new Set(LANGS.flatMap((lang) => Object.keys(table[lang] ?? {})))].sort();
+
+  test("has a table for every language", () => {
+    for (const lang of LANGS) expect(table[lang]).toBeDefined();
+    expect(Object.keys(table).sort()).toEqual([...LANGS].sort());
+  });
+
+  test.each([...LANGS])("%s has every key, none empty", (lang) => {
+    const missing = allKeys.filter((k) => typeof table[lang]?.[k] !== "string" || table[lang][k].trim() === "");
+    expect(missing).toEqual([]);
+  });
+
+  test("placeholders agree across languages", () => {
+    const mismatched = allKeys.filter((k) => {
+      const expected = placeholders(table[LANGS[0]]?.[k] ?? "").join(",");
+      return LANGS.some((lang) => placeholders(table[lang]?.[k] ?? "").join(",") !== expected);
+    });
+    expect(mismatched).toEqual([]);
+  });
+});
+
+describe("i18next", () => {
+  test("serves the ui strings of the chosen language and fills placeholders", () => {
+    const i18n = createI18n("zh-TW");
+    expect(i18n.t("form.segment")).toBe("一鍵細分");
+    expect(i18n.t("playground.truncated", { shown: 10, total: 20 })).toBe("只顯示前 10 列，共 20 列。");
+    void i18n.changeLanguage("en");
+    expect(i18n.t("form.segment")).toBe("Segment this sheet");
+    expect(i18n.t("result.summary", { sheet: "A&B", customers: 3, asOf: "2024-06-01" })).toBe(
+      'Sheet "A&B": 3 customers, as of 2024-06-01.'
+    );
+  });
+});
