@@ -19,7 +19,8 @@ export async function segmentSheet(context: Excel.RequestContext, options: RunOp
   progress("read", location.rowCount, location.rowCount);
 
   progress("segment", 0, 1);
-  const seg = segment(table, options.settings, { asOf: options.asOf, lang: options.lang });
+  const segmenter = options.segmenter ?? segment;
+  const seg = await segmenter(table, options.settings, { asOf: options.asOf, lang: options.lang });
   if (!seg.ok)
     throw new SegmentSheetError({ ...seg.error, params: { sheet: location.sheetName, ...seg.error.params } });
   const result = seg.value;

@@ -1,6 +1,7 @@
 /** What src/excel offers its callers (task pane, ribbon command, CLI, playground). */
 import type { Settings } from "../engine/config";
-import type { Lang, SegmentCount, TableKind } from "../engine/types";
+import type { Result } from "../engine/errors";
+import type { Lang, RawTable, SegmentationResult, SegmentCount, TableKind } from "../engine/types";
 import type { OwnedColumnKey } from "../i18n/headers";
 
 export interface RunOptions {
@@ -12,9 +13,20 @@ export interface RunOptions {
   sheetName?: string;
   /** Consent to fill template columns (RFM分组, 客户类型 …) that already hold a person's values. */
   overwriteTemplateColumns?: boolean;
+  /**
+   * Runs the engine; defaults to src/engine's segment() on this thread. The task pane passes one that
+   * runs it in a Web Worker so the pane never blocks.
+   */
+  segmenter?: Segmenter;
   /** Called between stages of a long run. */
   onProgress?: (stage: RunStage, done: number, total: number) => void;
 }
+
+export type Segmenter = (
+  table: RawTable,
+  settings: Settings,
+  options: { asOf: string; lang: Lang }
+) => Result<SegmentationResult> | Promise<Result<SegmentationResult>>;
 
 export type RunStage = "find" | "read" | "segment" | "write";
 
