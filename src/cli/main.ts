@@ -4,10 +4,11 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { parseSettings, Settings, isValidIsoDate } from "../engine/config";
+import { defaultSettings, parseSettings, Settings, isValidIsoDate } from "../engine/config";
 import { SegmentError, SegmentSheetError } from "../engine/errors";
 import type { Lang } from "../engine/types";
 import { segmentSheet } from "../excel/segment-sheet";
+import { loadWorkbookSettings } from "../excel/settings-store";
 import type { RunSummary } from "../excel/types";
 import { cliStrings } from "../i18n/cli";
 import { errorMessage, fill } from "../i18n/messages";
@@ -34,12 +35,9 @@ function localToday(): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-async function readSettings(file: string | undefined): Promise<Settings> {
-  if (file === undefined) {
-    const s = parseSettings({});
-    if (!s.ok) throw new InputError(s.error);
-    return s.value;
-  }
+/** Settings from --config, or null to use the workbook's own (or the defaults). */
+async function readSettingsFile(file: string | undefined): Promise<Settings | null> {
+  if (file === undefined) return null;
   let json: unknown;
   try {
     json = JSON.parse(await fs.readFile(file, "utf8"));
@@ -57,9 +55,9 @@ export interface CliSummary extends RunSummary {
 }
 
 async function run(args: CliArgs, io: CliIo): Promise<CliSummary> {
-  const settings = await readSettings(args.config);
-  const asOf = args.asOf ?? settings.asOf ?? io.today();
-  if (!isValidIsoDate(asOf)) throw new InputError({ code: "BAD_AS_OF", params: { value: asOf } });
+  const fileSettings = await readSettingsFile(args.config);
+  if (args.asOf !== undefined && !isValidIsoDate(args.asOf))
+    throw new InputError({ code: "BAD_AS_OF", params: { value: args.asOf } });
   const output = args.output ?? defaultOutput(args.input);
   if (path.resolve(output) === path.resolve(args.input)) {
     throw new InputError({
@@ -70,18 +68,26 @@ async function run(args: CliArgs, io: CliIo): Promise<CliSummary> {
   const workbook = await loadWorkbook(args.input, { webLimits: args.webLimits });
   workbook.resetStats();
   const s = cliStrings[args.lang].stage;
-  const summary = await workbook.run((context) =>
-    segmentSheet(context, {
+  let lastStage = "";
+  const summary = await workbook.run(async (context) => {
+    // --config wins; else the settings stored in the workbook (the pane's), else the defaults.
+    const settings = fileSettings ?? (await loadWorkbookSettings(context)) ?? defaultSettings();
+    const asOf = args.asOf ?? settings.asOf ?? io.today();
+    if (!isValidIsoDate(asOf)) throw new InputError({ code: "BAD_AS_OF", params: { value: asOf } });
+    return segmentSheet(context, {
       settings,
       asOf,
       lang: args.lang,
       sheetName: args.sheet,
       overwriteTemplateColumns: args.overwriteTemplateColumns,
       onProgress: (stage, done, total) => {
-        if (total >= 50_000 || stage !== "read") io.stderr(fill(s[stage], { done, total }) + "\n");
+        // One line when a stage starts; the row count once a large read is done.
+        const report = stage === "read" ? total >= 50_000 : stage !== lastStage;
+        lastStage = stage;
+        if (report) io.stderr(fill(s[stage], { done, total }) + "\n");
       },
-    })
-  );
+    });
+  });
   const stats = workbook.stats;
   const data = isCsvPath(output) ? workbook.toCsv(summary.sheet) : await workbook.toXlsx();
   await writeAtomically(output, data);

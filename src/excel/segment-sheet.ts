@@ -8,6 +8,7 @@ import type { FieldKey } from "../engine/types";
 import { planColumns } from "./column-plan";
 import { loadRecord, queueRecord } from "./ownership";
 import { readTable } from "./read-table";
+import { queueWorkbookSettings } from "./settings-store";
 import type { RunOptions, RunSummary } from "./types";
 import { SHEET_KEYS, chooseRfmSheetName, writeOwnedColumns, writeRfmSheet } from "./write-results";
 import { firstFreeColumnOffset } from "./free-columns";
@@ -71,6 +72,7 @@ export async function segmentSheet(context: Excel.RequestContext, options: RunOp
   );
   record.rfmSheet = rfm.name;
   queueRecord(context, record);
+  queueWorkbookSettings(context, options.settings);
   const columnAddresses = await writeOwnedColumns(context, location, plan.targets, result);
   progress("write", 1, 2);
   const rfmColumns = await writeRfmSheet(context, rfm.name, rfm.exists, result, options.lang);
