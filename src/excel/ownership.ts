@@ -12,6 +12,8 @@ export interface OwnershipRecord {
   sheets: Record<string, Partial<Record<OwnedColumnKey, string>>>;
   /** Name of the RFM result sheet the add-in made. */
   rfmSheet?: string;
+  /** Name of the sheet holding the strategy tracker the add-in updates. */
+  trackerSheet?: string;
 }
 
 export function emptyRecord(): OwnershipRecord {
@@ -31,7 +33,8 @@ export function parseRecord(value: unknown): OwnershipRecord {
     for (const [k, h] of Object.entries(cols)) if (typeof h === "string") c[k as OwnedColumnKey] = h;
     sheets[name] = c;
   }
-  return { version: 1, sheets, rfmSheet: typeof v.rfmSheet === "string" ? v.rfmSheet : undefined };
+  const text = (x: unknown) => (typeof x === "string" ? x : undefined);
+  return { version: 1, sheets, rfmSheet: text(v.rfmSheet), trackerSheet: text(v.trackerSheet) };
 }
 
 function safeJson(s: string): unknown {

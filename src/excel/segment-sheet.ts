@@ -9,6 +9,7 @@ import { planColumns } from "./column-plan";
 import { loadRecord, queueRecord } from "./ownership";
 import { readTable } from "./read-table";
 import { queueWorkbookSettings } from "./settings-store";
+import { writeTracker } from "./write-tracker";
 import type { RunOptions, RunSummary } from "./types";
 import { SHEET_KEYS, chooseRfmSheetName, writeOwnedColumns, writeRfmSheet } from "./write-results";
 import { firstFreeColumnOffset } from "./free-columns";
@@ -66,17 +67,24 @@ export async function segmentSheet(context: Excel.RequestContext, options: RunOp
       params: { header: plan.conflict.header, sheet: location.sheetName },
     });
 
-  progress("write", 0, 2);
+  progress("write", 0, 3);
+  const columnAddresses = await writeOwnedColumns(context, location, plan.targets, result);
+  progress("write", 1, 3);
+  const rfmColumns = await writeRfmSheet(context, rfm.name, rfm.exists, result, options.lang);
+  progress("write", 2, 3);
+  const taken = [...sheets.items.map((s) => s.name), rfm.name];
+  const tracker = await writeTracker(context, result, options.lang, record.trackerSheet, taken);
+  progress("write", 3, 3);
+
+  // What the add-in owns, and the settings it used, land last, with the final sync.
   record.sheets[location.sheetName] = Object.fromEntries(
     plan.targets.map((t) => [t.key, t.header ?? headerRowCells[t.offset]])
   );
   record.rfmSheet = rfm.name;
+  record.trackerSheet = tracker;
   queueRecord(context, record);
   queueWorkbookSettings(context, options.settings);
-  const columnAddresses = await writeOwnedColumns(context, location, plan.targets, result);
-  progress("write", 1, 2);
-  const rfmColumns = await writeRfmSheet(context, rfm.name, rfm.exists, result, options.lang);
-  progress("write", 2, 2);
+  await context.sync();
 
   const fields: Record<string, string> = {};
   for (const [k, i] of Object.entries(result.fields)) if (i !== undefined) fields[k as FieldKey] = table.headers[i];
@@ -94,7 +102,8 @@ export async function segmentSheet(context: Excel.RequestContext, options: RunOp
       columns: record.sheets[location.sheetName],
       columnAddresses,
       rfmSheet: { name: rfm.name, columns: rfmColumns },
-      sheets: [location.sheetName, rfm.name],
+      trackerSheet: tracker,
+      sheets: [location.sheetName, rfm.name, ...(tracker === location.sheetName ? [] : [tracker])],
     },
   };
 }

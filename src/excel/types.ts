@@ -49,6 +49,8 @@ export interface RunSummary {
     /** Address of each written column's data, e.g. "客户表!K4:K203" (for "select in workbook" links). */
     columnAddresses: Partial<Record<OwnedColumnKey, string>>;
     rfmSheet: { name: string; columns: Partial<Record<OwnedColumnKey, string>> };
+    /** The sheet holding the strategy tracker (表3 layout): the team's own tracker when found, else the add-in's. */
+    trackerSheet: string;
     sheets: string[];
   };
 }
