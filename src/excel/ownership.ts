@@ -14,6 +14,9 @@ export interface OwnershipRecord {
   rfmSheet?: string;
   /** Name of the sheet holding the strategy tracker the add-in updates. */
   trackerSheet?: string;
+  /** The hidden sheet with every run's segment per customer, and the migration (复盘) sheet. */
+  historySheet?: string;
+  migrationSheet?: string;
 }
 
 export function emptyRecord(): OwnershipRecord {
@@ -34,7 +37,14 @@ export function parseRecord(value: unknown): OwnershipRecord {
     sheets[name] = c;
   }
   const text = (x: unknown) => (typeof x === "string" ? x : undefined);
-  return { version: 1, sheets, rfmSheet: text(v.rfmSheet), trackerSheet: text(v.trackerSheet) };
+  return {
+    version: 1,
+    sheets,
+    rfmSheet: text(v.rfmSheet),
+    trackerSheet: text(v.trackerSheet),
+    historySheet: text(v.historySheet),
+    migrationSheet: text(v.migrationSheet),
+  };
 }
 
 function safeJson(s: string): unknown {

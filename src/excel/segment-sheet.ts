@@ -9,6 +9,7 @@ import { planColumns } from "./column-plan";
 import { loadRecord, queueRecord } from "./ownership";
 import { readTable } from "./read-table";
 import { queueWorkbookSettings } from "./settings-store";
+import { writeMigration } from "./write-migration";
 import { writeTracker } from "./write-tracker";
 import type { RunOptions, RunSummary } from "./types";
 import { SHEET_KEYS, chooseRfmSheetName, writeOwnedColumns, writeRfmSheet } from "./write-results";
@@ -74,6 +75,7 @@ export async function segmentSheet(context: Excel.RequestContext, options: RunOp
   progress("write", 2, 3);
   const taken = [...sheets.items.map((s) => s.name), rfm.name];
   const tracker = await writeTracker(context, result, options.lang, record.trackerSheet, taken);
+  const migration = await writeMigration(context, result, options.lang, record, [...taken, tracker]);
   progress("write", 3, 3);
 
   // What the add-in owns, and the settings it used, land last, with the final sync.
@@ -82,6 +84,8 @@ export async function segmentSheet(context: Excel.RequestContext, options: RunOp
   );
   record.rfmSheet = rfm.name;
   record.trackerSheet = tracker;
+  record.historySheet = migration.historySheet;
+  if (migration.migrationSheet !== null) record.migrationSheet = migration.migrationSheet;
   queueRecord(context, record);
   queueWorkbookSettings(context, options.settings);
   await context.sync();
@@ -103,7 +107,20 @@ export async function segmentSheet(context: Excel.RequestContext, options: RunOp
       columnAddresses,
       rfmSheet: { name: rfm.name, columns: rfmColumns },
       trackerSheet: tracker,
-      sheets: [location.sheetName, rfm.name, ...(tracker === location.sheetName ? [] : [tracker])],
+      migration: {
+        sheet: migration.migrationSheet,
+        previousAsOf: migration.previousAsOf,
+        historySheet: migration.historySheet,
+      },
+      sheets: [
+        ...new Set([
+          location.sheetName,
+          rfm.name,
+          tracker,
+          migration.historySheet,
+          ...(migration.migrationSheet ? [migration.migrationSheet] : []),
+        ]),
+      ],
     },
   };
 }

@@ -51,6 +51,8 @@ export interface RunSummary {
     rfmSheet: { name: string; columns: Partial<Record<OwnedColumnKey, string>> };
     /** The sheet holding the strategy tracker (表3 layout): the team's own tracker when found, else the add-in's. */
     trackerSheet: string;
+    /** Review between runs: the migration sheet when an earlier period existed, and the hidden history. */
+    migration: { sheet: string | null; previousAsOf: string | null; historySheet: string };
     sheets: string[];
   };
 }

@@ -89,7 +89,7 @@ describe("seed 002 表1 on its own template sheet", () => {
     await run(wb);
     expect(await sheetValues(wb, "客户信息")).toEqual(first);
     expect(await sheetValues(wb, "RFM细分结果")).toEqual(firstRfm);
-    expect(await sheetNames(wb)).toEqual(["客户信息", "RFM细分结果", "客户细分策略跟踪"]);
+    expect(await sheetNames(wb)).toEqual(["客户信息", "RFM细分结果", "客户细分策略跟踪", "细分历史"]);
   });
 
   it("the ownership record survives saving the file, so a re-run of the saved .xlsx adds no twin columns", async () => {
