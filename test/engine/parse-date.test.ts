@@ -1,6 +1,7 @@
 import { dayFromIso, dayFromYmd, isoFromDay } from "../../src/engine/parse/day";
 import { dayFromExcelSerial, excelSerialFromDay } from "../../src/engine/parse/excel-serial";
-import { parseDate } from "../../src/engine/parse/date";
+import { parseDate, parseDateTimeText, type DayMonthOrder } from "../../src/engine/parse/date";
+import { detectDateOrder } from "../../src/engine/parse/date-order";
 import { isDateFormat } from "../../src/engine/parse/date-format";
 import { parseRecencyDays } from "../../src/engine/parse/recency";
 
@@ -190,5 +191,87 @@ describe("parseRecencyDays", () => {
   });
   test.each(["是", "否", "", "abc", "15%", "最近"])("refuses %p", (v) => {
     expect(parseRecencyDays(v, ctx)).toBeNull();
+  });
+});
+
+describe("parseDate with a column's day/month order", () => {
+  test("day-first and month-first read the same text differently", () => {
+    expect(parseDate("04-09-2012", { asOfDay, order: "dmy" })).toBe(utcDay(2012, 9, 4));
+    expect(parseDate("04-09-2012", { asOfDay, order: "mdy" })).toBe(utcDay(2012, 4, 9));
+    expect(parseDate("10/31/2011 10:42", { asOfDay, order: "mdy" })).toBe(utcDay(2011, 10, 31));
+    expect(parseDate("31.05.2024", { asOfDay, order: "dmy" })).toBe(utcDay(2024, 5, 31));
+    expect(parseDate("1/9/2011 11:27", { asOfDay, order: "mdy" })).toBe(utcDay(2011, 1, 9));
+  });
+  test("a date impossible in the column's order is null, not the other order", () => {
+    expect(parseDate("10/31/2011", { asOfDay, order: "dmy" })).toBeNull();
+    expect(parseDate("31-02-2012", { asOfDay, order: "dmy" })).toBeNull();
+  });
+  test("without an order such cells are never guessed", () => {
+    expect(parseDate("04-09-2012", ctx)).toBeNull();
+    expect(parseDate("21-08-2013", ctx)).toBeNull(); // even when only one reading exists
+  });
+  test("other forms ignore the order", () => {
+    expect(parseDate("2024-05-10", { asOfDay, order: "mdy" })).toBe(utcDay(2024, 5, 10));
+    expect(parseDate("2024年5月10日", { asOfDay, order: "dmy" })).toBe(utcDay(2024, 5, 10));
+  });
+  test("12-hour times", () => {
+    expect(parseDate("10/31/2011 10:42 PM", { asOfDay, order: "mdy" })).toBe(utcDay(2011, 10, 31));
+    expect(parseDate("2024-05-10 12:05 am", ctx)).toBe(utcDay(2024, 5, 10));
+    expect(parseDate("2024-05-10 13:05 PM", ctx)).toBeNull();
+  });
+});
+
+describe("parseDateTimeText keeps the written time", () => {
+  test.each<[string, DayMonthOrder | undefined, ReturnType<typeof parseDateTimeText>]>([
+    ["2024-05-10", undefined, { day: utcDay(2024, 5, 10) }],
+    ["2020-02-21 00:00:00", undefined, { day: utcDay(2020, 2, 21), time: { hour: 0, minute: 0, second: 0 } }],
+    ["10/31/2011 10:42", "mdy", { day: utcDay(2011, 10, 31), time: { hour: 10, minute: 42 } }],
+    ["10/31/2011 10:42 PM", "mdy", { day: utcDay(2011, 10, 31), time: { hour: 22, minute: 42 } }],
+    ["2024-05-10 12:30 AM", undefined, { day: utcDay(2024, 5, 10), time: { hour: 0, minute: 30 } }],
+    ["2024年5月10日 8:05", undefined, { day: utcDay(2024, 5, 10), time: { hour: 8, minute: 5 } }],
+    ["20240510", undefined, { day: utcDay(2024, 5, 10) }],
+    ["10/31/2011", undefined, null],
+  ])("%p", (text, order, expected) => {
+    expect(parseDateTimeText(text, order)).toEqual(expected);
+  });
+});
+
+describe("detectDateOrder decides per column, never per cell", () => {
+  test("a first field above 12 makes the column day-first", () => {
+    expect(detectDateOrder(["04-09-2012", "21-08-2013", "10-02-2014"])).toEqual({
+      order: "dmy",
+      cells: 3,
+      evidence: 1,
+    });
+  });
+  test("a second field above 12 makes it month-first", () => {
+    expect(detectDateOrder(["10/31/2011 10:42", "6/12/2011 12:34", "1/9/2011 11:27"])).toEqual({
+      order: "mdy",
+      cells: 3,
+      evidence: 1,
+    });
+  });
+  test("all cells fitting both orders: ambiguous", () => {
+    expect(detectDateOrder(["04-09-2012", "05/06/2012", "", 45422, "2024-05-10"])).toEqual({
+      order: "ambiguous",
+      cells: 2,
+    });
+  });
+  test("evidence both ways: conflict", () => {
+    expect(detectDateOrder(["21-08-2013", "08-21-2013", "01-01-2013"])).toEqual({
+      order: "conflict",
+      cells: 3,
+      dayFirst: 1,
+      monthFirst: 1,
+    });
+  });
+  test("ISO dates, serials and text do not vote", () => {
+    expect(detectDateOrder(["2024-05-10", 45422, "abc", "2024年5月10日"])).toEqual({ order: "none" });
+  });
+  test("full-width and padded cells count", () => {
+    expect(detectDateOrder(["　２１－０８－２０１３　"])).toEqual({ order: "dmy", cells: 1, evidence: 1 });
+  });
+  test("a field above 31 is no evidence", () => {
+    expect(detectDateOrder(["45-08-2013", "04-09-2012"])).toEqual({ order: "ambiguous", cells: 2 });
   });
 });

@@ -46,6 +46,30 @@ describe("parseNumber", () => {
     // Traditional units
     ["1.2萬", 12000],
     ["28歲", 28],
+    // Latin shorthands for 万 / 千
+    ["1.2w", 12000],
+    ["1.2W", 12000],
+    ["3k", 3000],
+    ["3K元", 3000],
+    ["１．２ｗ", 12000],
+    // the list: units, separators, multipliers, full width, spaces, numbers stored as text
+    ["¥4,200", 4200],
+    ["￥4,200", 4200],
+    ["4,200元", 4200],
+    ["5次", 5],
+    ["120人", 120],
+    ["35岁", 35],
+    ["1,234", 1234],
+    ["0.5万元", 5000],
+    ["3.5千", 3500],
+    ["1.5亿", 150000000],
+    ["2千万", 20000000],
+    ["５次", 5],
+    ["　４，２００元　", 4200],
+    ["\u00a04200\u00a0", 4200],
+    ["58138", 58138],
+    ["0", 0],
+    ["-0", 0],
     // percentages give fractions
     ["35%", 0.35],
     ["12.5%", 0.125],
@@ -74,6 +98,11 @@ describe("parseNumber", () => {
     "NaN",
     "Infinity",
     "一千",
+    "1.2ww",
+    "k",
+    "1.2万k",
+    "12kg",
+    "4 200",
   ])("refuses %p (never guesses)", (input) => {
     expect(parseNumber(input)).toBeNull();
   });

@@ -1,12 +1,13 @@
 /**
  * Numbers as marketers type them: "4,200元", "¥4200", "1.2万", "0.5万元", "５次", "12次",
- * "-300", "35%". Anything else is null: the engine never guesses a number.
+ * "-300", "35%", "1.2w" / "3k" (the usual Latin shorthands for 万 / 千). Anything else is null:
+ * the engine never guesses a number.
  */
 import type { CellValue } from "../types";
 import { normalizeText } from "./text";
 
 /** 万/千/亿 and their combinations, as powers of ten. */
-const MULTIPLIER: Record<string, number> = { 千: 3, 万: 4, 百万: 6, 千万: 7, 亿: 8 };
+const MULTIPLIER: Record<string, number> = { 千: 3, k: 3, 万: 4, w: 4, 百万: 6, 千万: 7, 亿: 8 };
 
 /**
  * sign? currency? sign? digits multiplier? unit?
@@ -14,7 +15,7 @@ const MULTIPLIER: Record<string, number> = { 千: 3, 万: 4, 百万: 6, 千万: 
  * Units: currency (元 块 RMB CNY) and counters (次 人 岁 个 件 单 笔 天).
  */
 const NUMBER =
-  /^([+-])?\s*(?:¥|\$|rmb|cny)?\s*([+-])?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(千万|百万|千|万|亿)?\s*(%|元|块|rmb|cny|次|人|岁|个|件|单|笔|天)?$/i;
+  /^([+-])?\s*(?:¥|\$|rmb|cny)?\s*([+-])?\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(千万|百万|千|万|亿|k|w)?\s*(%|元|块|rmb|cny|次|人|岁|个|件|单|笔|天)?$/i;
 
 const PLAIN = /^-?\d+(?:\.\d+)?$/;
 
@@ -28,7 +29,7 @@ export function parseNumber(v: CellValue): number | null {
   const [, sign1, sign2, digits, multiplier, unit] = m;
   if (sign1 && sign2) return null;
   const sign = sign1 ?? sign2 ?? "";
-  let exponent = multiplier ? MULTIPLIER[multiplier] : 0;
+  let exponent = multiplier ? MULTIPLIER[multiplier.toLowerCase()] : 0;
   if (unit === "%") {
     if (multiplier) return null;
     exponent = -2;

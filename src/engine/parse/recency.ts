@@ -31,7 +31,7 @@ export function parseRecencyDays(v: CellValue, ctx: RecencyContext): number | nu
   if (text === "") return null;
   const ago = parseDaysAgo(text);
   if (ago !== null) return ago;
-  const day = parseDateText(text);
+  const day = parseDateText(text, ctx.order);
   if (day !== null) return ctx.asOfDay - day;
   if (text.endsWith("%")) return null;
   return parseNumber(text);

@@ -14,8 +14,12 @@ const LOOK_ALIKE: ReadonlyMap<string, string> = new Map([
   ["\u3011", "]"], // 】
 ]);
 
+/** Any character toHalfWidth changes. */
+const WIDE = /[\uff01-\uff5e\u3000\u00a0\uffe5\u2212\u3010\u3011]/;
+
 /** Full-width ASCII (U+FF01–U+FF5E) → ASCII, ideographic space → space, and a few look-alikes. */
 export function toHalfWidth(s: string): string {
+  if (!WIDE.test(s)) return s; // most cells: nothing to convert, no new string
   let out = "";
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -48,7 +52,11 @@ const T2S: ReadonlyMap<string, string> = (() => {
   return m;
 })();
 
+/** Any character toSimplified changes. */
+const TRADITIONAL_CHAR = new RegExp(`[${Array.from(T2S.keys()).join("")}]`, "u");
+
 export function toSimplified(s: string): string {
+  if (!TRADITIONAL_CHAR.test(s)) return s;
   let out = "";
   for (const ch of s) out += T2S.get(ch) ?? ch;
   return out;

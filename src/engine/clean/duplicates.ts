@@ -1,0 +1,442 @@
+/**
+ * Duplicates (去重), told apart:
+ * - duplicateRow: rows equal in every cell (text compared trimmed);
+ * - duplicateButId: rows equal in every cell but the customer id, with different ids (one
+ *   person entered twice; marketing_campaign.csv has 358 such rows) — customer tables only;
+ * - sameCustomer: different rows that share a customer id, a phone number (digits only, +86 /
+ *   0086 dropped; masked numbers such as 138****5678 are no key) or a 统一社会信用代码 —
+ *   customer tables only (in an orders table many rows per customer are the point).
+ * A 统一社会信用代码 of the wrong form or with a wrong check character (credit-code.ts) is a
+ * finding of its own; a well-formed one is still a key.
+ *
+ * Resolution (resolveDuplicates, pure): the rows of overlapping groups form one record set;
+ * - equal rows (duplicateRow, duplicateButId): the first is kept, the copies removed ("keepFirst");
+ * - sameCustomer, "keepLatest": the row with the latest 最后更新时间 (else last purchase) is kept,
+ *   the bottom-most on a tie or without dates;
+ * - sameCustomer, "merge": the top-most row is kept and receives F and M summed over the distinct
+ *   records (a record entered twice counts once), 平均客单价 = M ÷ F, the latest date, the
+ *   shortest recency, the union of tags, and for every other blank cell the latest record's value.
+ */
+import { parseId } from "../parse/id";
+import { phoneKey } from "../parse/phone";
+import { dayFromIso } from "../parse/day";
+import type { CellValue, RawTable, TableKind } from "../types";
+import type { Collector } from "./collector";
+import { checkCreditCode, normalizeCreditCode } from "./credit-code";
+import { cellAt, readCell, type CellContext, type ParsedTable } from "./normalize";
+import type {
+  CellFix,
+  CleaningSettings,
+  ColumnProfile,
+  DuplicateGroup,
+  DuplicateKey,
+  DuplicateResolution,
+  Fix,
+  FixKind,
+} from "./types";
+
+const SEP = "\u0001";
+const cellKey = (v: CellValue): string => (typeof v === "string" ? v.trim() : `\u0002${typeof v}:${String(v)}`);
+
+/** The row as a key, optionally without one column. */
+function rowKey(row: readonly CellValue[], width: number, skip: number): string {
+  let k = "";
+  for (let c = 0; c < width; c++) if (c !== skip) k += cellKey(row[c] ?? "") + SEP;
+  return k;
+}
+
+/**
+ * A 30-bit hash of a row's cell keys (FNV-1a): rows are grouped by hash and then compared cell by
+ * cell, so a million-row table holds no row strings, and the keys stay small integers, which a Map
+ * hashes fastest. Collisions only cost a comparison.
+ */
+function rowHash(row: readonly CellValue[], width: number, skip: number): number {
+  let h = 0x811c9dc5;
+  for (let c = 0; c < width; c++) {
+    if (c === skip) continue;
+    const k = cellKey(row[c] ?? "");
+    for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 16777619);
+    h = Math.imul(h ^ 1, 16777619); // separates the cells
+  }
+  return (h ^ (h >>> 30)) & 0x3fffffff;
+}
+
+function sameRow(a: readonly CellValue[], b: readonly CellValue[], width: number, skip: number): boolean {
+  for (let c = 0; c < width; c++) if (c !== skip && cellKey(a[c] ?? "") !== cellKey(b[c] ?? "")) return false;
+  return true;
+}
+
+/** Groups (at least two rows) of rows equal in every cell but `skip` (-1: every cell). */
+function equalRows(table: RawTable, rows: readonly number[], skip: number): number[][] {
+  const width = table.headers.length;
+  // A row number while a hash is seen once, a list from the second row on: no array per row.
+  const byHash = new Map<number, number | number[]>();
+  for (const r of rows) {
+    const h = rowHash(table.rows[r], width, skip);
+    const seen = byHash.get(h);
+    if (seen === undefined) byHash.set(h, r);
+    else if (typeof seen === "number") byHash.set(h, [seen, r]);
+    else seen.push(r);
+  }
+  const groups: number[][] = [];
+  for (const bucket of byHash.values()) {
+    if (typeof bucket === "number") continue;
+    // Split a bucket by real equality (a hash collision puts different rows together).
+    const parts: number[][] = [];
+    for (const r of bucket) {
+      const part = parts.find((p) => sameRow(table.rows[p[0]], table.rows[r], width, skip));
+      if (part) part.push(r);
+      else parts.push([r]);
+    }
+    for (const p of parts) if (p.length > 1) groups.push(p);
+  }
+  return groups.sort((a, b) => a[0] - b[0]);
+}
+
+class UnionFind {
+  private readonly parent = new Map<number, number>();
+  find(x: number): number {
+    let p = this.parent.get(x) ?? x;
+    if (p === x) return x;
+    p = this.find(p);
+    this.parent.set(x, p);
+    return p;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(Math.max(ra, rb), Math.min(ra, rb));
+  }
+  /** Components of the given rows, each ascending, ordered by their first row. */
+  components(rows: Iterable<number>): number[][] {
+    const by = new Map<number, number[]>();
+    for (const r of rows) {
+      const root = this.find(r);
+      const list = by.get(root);
+      if (list) list.push(r);
+      else by.set(root, [r]);
+    }
+    return [...by.values()].map((l) => l.sort((a, b) => a - b)).sort((a, b) => a[0] - b[0]);
+  }
+}
+
+/** Groups of rows sharing a key (at least two rows), by their first row. */
+function groupBy(rows: Iterable<number>, key: (r: number) => string | null): number[][] {
+  // A row number while a key is seen once, a list from the second row on: no array per row.
+  const m = new Map<string, number | number[]>();
+  for (const r of rows) {
+    const k = key(r);
+    if (k === null) continue;
+    const seen = m.get(k);
+    if (seen === undefined) m.set(k, r);
+    else if (typeof seen === "number") m.set(k, [seen, r]);
+    else seen.push(r);
+  }
+  const groups: number[][] = [];
+  for (const g of m.values()) if (typeof g !== "number") groups.push(g);
+  return groups;
+}
+
+const colOfRole = (profiles: ColumnProfile[], role: string): number => profiles.findIndex((p) => p.role === role);
+
+/** The keys of a row for "same customer", by key kind. */
+function keyReaders(
+  parsed: ParsedTable,
+  keys: DuplicateKey[],
+  out: Collector
+): Array<[DuplicateKey, number, (r: number) => string | null]> {
+  const { table, profiles } = parsed;
+  const readers: Array<[DuplicateKey, number, (r: number) => string | null]> = [];
+  const idCol = colOfRole(profiles, "id");
+  if (keys.includes("id") && idCol >= 0) readers.push(["id", idCol, (r) => parseId(cellAt(table, r, idCol))]);
+  const phoneCol = colOfRole(profiles, "phone");
+  if (keys.includes("phone") && phoneCol >= 0)
+    readers.push(["phone", phoneCol, (r) => phoneKey(cellAt(table, r, phoneCol))]);
+  const codeCol = colOfRole(profiles, "creditCode");
+  if (codeCol >= 0) {
+    // Every code is checked; a well-formed one is a key even when its check character is wrong.
+    const codes: (string | null)[] = table.rows.map((_, r) => {
+      const v = cellAt(table, r, codeCol);
+      if (parsed.blankRow[r] || parsed.states[codeCol][r] === 0) return null;
+      const code = normalizeCreditCode(String(v));
+      const check = checkCreditCode(code);
+      if (check !== "valid") out.find({ kind: "invalidCreditCode", row: r, column: codeCol, value: v, detail: check });
+      return check === "form" ? null : code;
+    });
+    if (keys.includes("creditCode")) readers.push(["creditCode", codeCol, (r) => codes[r]]);
+  }
+  return readers;
+}
+
+/** Finds the duplicate groups and reports their rows. */
+export function findDuplicates(
+  parsed: ParsedTable,
+  kind: TableKind,
+  settings: CleaningSettings,
+  out: Collector
+): DuplicateGroup[] {
+  const { table, profiles, blankRow } = parsed;
+  const rows: number[] = [];
+  for (let r = 0; r < table.rows.length; r++) if (!blankRow[r]) rows.push(r);
+  const idCol = colOfRole(profiles, "id");
+  const groups: DuplicateGroup[] = [];
+
+  // Per row: the first row it equals in every cell (itself when none).
+  const record = new Int32Array(table.rows.length).map((_, r) => r);
+  for (const g of equalRows(table, rows, -1)) {
+    groups.push({ kind: "duplicateRow", rows: g });
+    for (const r of g) record[r] = g[0];
+  }
+
+  // Credit codes are checked in every table; keys tie rows together in customer tables only.
+  const readers = keyReaders(parsed, kind === "customers" ? settings.duplicates.keys : [], out);
+  if (kind === "customers" && idCol >= 0) {
+    for (const g of equalRows(table, rows, idCol)) {
+      const ids = new Set(g.map((r) => cellKey(cellAt(table, r, idCol))));
+      if (ids.size > 1) groups.push({ kind: "duplicateButId", rows: g });
+    }
+  }
+
+  if (readers.length > 0) {
+    const uf = new UnionFind();
+    const linked = new Set<number>();
+    const shared: Array<{ key: DuplicateKey; value: string; rows: number[] }> = [];
+    for (const [key, , read] of readers) {
+      for (const g of groupBy(rows, read)) {
+        shared.push({ key, value: read(g[0]) as string, rows: g });
+        for (const r of g) {
+          uf.union(g[0], r);
+          linked.add(r);
+        }
+      }
+    }
+    const sharedOf = new Map<number, typeof shared>();
+    for (const s of shared) {
+      const root = uf.find(s.rows[0]);
+      const list = sharedOf.get(root);
+      if (list) list.push(s);
+      else sharedOf.set(root, [s]);
+    }
+    for (const comp of uf.components(linked)) {
+      // Rows that are all one record (equal cells) are a duplicateRow group, not several records.
+      if (new Set(comp.map((r) => record[r])).size < 2) continue;
+      const links = sharedOf.get(uf.find(comp[0])) ?? [];
+      const keys = [...new Set(links.map((s) => s.key))];
+      groups.push({ kind: "sameCustomer", rows: comp, keys, values: links.map((s) => `${s.key}:${s.value}`) });
+    }
+  }
+
+  groups.sort((a, b) => a.rows[0] - b.rows[0] || a.kind.localeCompare(b.kind));
+  const keyColumn = (g: DuplicateGroup): number => {
+    const first = g.keys?.[0];
+    return readers.find(([k]) => k === first)?.[1] ?? -1;
+  };
+  groups.forEach((g, i) => {
+    const column = keyColumn(g);
+    for (const r of g.rows) {
+      out.find({
+        kind: g.kind,
+        row: r,
+        column,
+        value: column >= 0 ? cellAt(table, r, column) : idCol >= 0 ? cellAt(table, r, idCol) : "",
+        detail: `group ${i + 1}: rows ${g.rows.join(",")}${g.values ? ` (${g.values.join(", ")})` : ""}`,
+      });
+    }
+  });
+  return groups;
+}
+
+/** Rows that keep-latest or merge would remove: the size of every record set minus one. */
+export function redundantRows(groups: DuplicateGroup[]): number {
+  return recordSets(groups).reduce((n, s) => n + s.rows.length - 1, 0);
+}
+
+interface RecordSet {
+  kind: FixKind;
+  rows: number[];
+}
+
+const FIX_PRIORITY: Record<DuplicateGroup["kind"], number> = { duplicateRow: 0, duplicateButId: 1, sameCustomer: 2 };
+
+/** Overlapping groups joined; the set takes the most specific kind a person must decide on. */
+function recordSets(groups: DuplicateGroup[]): RecordSet[] {
+  const uf = new UnionFind();
+  const all = new Set<number>();
+  for (const g of groups)
+    for (const r of g.rows) {
+      uf.union(g.rows[0], r);
+      all.add(r);
+    }
+  const kindOf = new Map<number, DuplicateGroup["kind"]>();
+  for (const g of groups) {
+    const root = uf.find(g.rows[0]);
+    const k = kindOf.get(root);
+    if (k === undefined || FIX_PRIORITY[g.kind] > FIX_PRIORITY[k]) kindOf.set(root, g.kind);
+  }
+  return uf.components(all).map((rows) => ({ kind: kindOf.get(uf.find(rows[0])) ?? "duplicateRow", rows }));
+}
+
+/** What resolving needs to know about the table's columns. */
+interface Reader {
+  table: RawTable;
+  columns: ColumnProfile[];
+  contexts: CellContext[];
+}
+
+function readerFor(table: RawTable, columns: ColumnProfile[], asOf: string): Reader {
+  const asOfDay = dayFromIso(asOf) ?? 0;
+  const contexts = columns.map((p): CellContext => {
+    const ctx: CellContext = { asOfDay, date1904: table.date1904 ?? false };
+    const fmt = table.numberFormats?.[p.column];
+    if (fmt !== undefined) ctx.numberFormat = fmt;
+    if (p.dateOrder === "dmy" || p.dateOrder === "mdy") ctx.order = p.dateOrder;
+    return ctx;
+  });
+  return { table, columns, contexts };
+}
+
+function num(rd: Reader, r: number, col: number): number | null {
+  const read = readCell(rd.columns[col].kind, cellAt(rd.table, r, col), rd.contexts[col]);
+  return read.state === "read" && read.num !== undefined && Number.isFinite(read.num) ? read.num : null;
+}
+
+/** The record date of a row: 最后更新时间, else the last purchase; null when neither reads. */
+function recordDay(rd: Reader, r: number): number | null {
+  for (const role of ["updatedAt", "lastPurchase"]) {
+    const col = colOfRole(rd.columns, role);
+    if (col < 0) continue;
+    const d = num(rd, r, col);
+    if (d !== null) return d;
+  }
+  const rec = colOfRole(rd.columns, "recency");
+  if (rec >= 0) {
+    const days = num(rd, r, rec);
+    if (days !== null) return -days;
+  }
+  return null;
+}
+
+/** Rows by record date, latest first; on a tie (or without dates) the bottom-most first. */
+function latestFirst(rd: Reader, rows: number[]): number[] {
+  const day = new Map(rows.map((r) => [r, recordDay(rd, r) ?? -Infinity]));
+  return [...rows].sort((a, b) => (day.get(b) as number) - (day.get(a) as number) || b - a);
+}
+
+const TAG_SPLIT = /[、,，;；/|]+/;
+
+function unionTags(values: CellValue[]): string {
+  const seen: string[] = [];
+  for (const v of values) {
+    for (const t of String(v).split(TAG_SPLIT)) {
+      const tag = t.trim();
+      if (tag !== "" && !seen.includes(tag)) seen.push(tag);
+    }
+  }
+  return seen.join("、");
+}
+
+const isBlankCell = (rd: Reader, r: number, col: number): boolean =>
+  readCell("text", cellAt(rd.table, r, col), rd.contexts[col]).state === "blank";
+
+/** Merge: the top-most row receives the record set's combined values. */
+function mergeInto(rd: Reader, set: RecordSet): Fix[] {
+  const { table, columns } = rd;
+  const target = set.rows[0];
+  const idCol = colOfRole(columns, "id");
+  // A record entered twice (equal but for the id) counts once.
+  const seen = new Set<string>();
+  const distinct = set.rows.filter((r) => {
+    const k = rowKey(table.rows[r], table.headers.length, idCol);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const latest = latestFirst(rd, distinct);
+  const fixes: Fix[] = [];
+  const set1 = (col: number, after: CellValue) => {
+    const before = cellAt(table, target, col);
+    if (after !== before) {
+      const fix: CellFix = { op: "set", kind: set.kind, row: target, column: col, before, after, rule: "merge" };
+      fixes.push(fix);
+    }
+  };
+  const sums = new Map<string, number>();
+  for (const role of ["frequency", "monetary"]) {
+    const col = colOfRole(columns, role);
+    if (col < 0) continue;
+    const values = distinct.map((r) => num(rd, r, col)).filter((v): v is number => v !== null);
+    if (values.length === 0) continue;
+    const sum = Math.round(values.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
+    sums.set(role, sum);
+    set1(col, sum);
+  }
+  columns.forEach((p, col) => {
+    if (col === idCol || p.role === "frequency" || p.role === "monetary") return;
+    if (p.role === "avgOrderValue" && (sums.get("frequency") ?? 0) > 0 && sums.has("monetary")) {
+      set1(col, Math.round(((sums.get("monetary") as number) / (sums.get("frequency") as number)) * 100) / 100);
+      return;
+    }
+    if (p.kind === "date" || p.kind === "recency") {
+      // The latest date (the shortest recency) among the records.
+      let best: number | null = null;
+      let bestRow = -1;
+      for (const r of distinct) {
+        const v = num(rd, r, col);
+        if (v === null) continue;
+        const score = p.kind === "recency" ? -v : v;
+        if (best === null || score > best) {
+          best = score;
+          bestRow = r;
+        }
+      }
+      if (bestRow >= 0) set1(col, cellAt(table, bestRow, col));
+      return;
+    }
+    if (p.kind === "tags") {
+      const union = unionTags(
+        distinct.map((r) => cellAt(table, r, col)).filter((_, i) => !isBlankCell(rd, distinct[i], col))
+      );
+      if (union !== "") set1(col, union);
+      return;
+    }
+    if (!isBlankCell(rd, target, col)) return;
+    const from = latest.find((r) => !isBlankCell(rd, r, col));
+    if (from !== undefined) set1(col, cellAt(table, from, col));
+  });
+  for (const r of set.rows.slice(1))
+    fixes.push({ op: "removeRow", kind: set.kind, row: r, keptRow: target, rule: "merge" });
+  return fixes;
+}
+
+/**
+ * The fixes that resolve the duplicate groups of a report: equal rows keep their first row;
+ * same-customer records are resolved by `mode`. Pure: the table is not changed.
+ */
+export function resolveDuplicates(
+  table: RawTable,
+  columns: ColumnProfile[],
+  groups: DuplicateGroup[],
+  mode: DuplicateResolution,
+  asOf: string
+): Partial<Record<FixKind, Fix[]>> {
+  const rd = readerFor(table, columns, asOf);
+  const out: Partial<Record<FixKind, Fix[]>> = {};
+  for (const set of recordSets(groups)) {
+    let fixes: Fix[];
+    if (set.kind !== "sameCustomer") {
+      fixes = set.rows
+        .slice(1)
+        .map((r): Fix => ({ op: "removeRow", kind: set.kind, row: r, keptRow: set.rows[0], rule: "keepFirst" }));
+    } else if (mode === "merge") {
+      fixes = mergeInto(rd, set);
+    } else {
+      const [keep] = latestFirst(rd, set.rows);
+      fixes = set.rows
+        .filter((r) => r !== keep)
+        .map((r): Fix => ({ op: "removeRow", kind: set.kind, row: r, keptRow: keep, rule: "keepLatest" }));
+    }
+    const list = (out[set.kind] ??= []);
+    for (const f of fixes) list.push(f);
+  }
+  return out;
+}
