@@ -17,7 +17,9 @@ export type ErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_HOST"
   | "WRITE_FAILED"
-  | "SHEET_CHANGED";
+  | "SHEET_CHANGED"
+  | "NOTHING_TO_UNDO"
+  | "EXCEL_ERROR";
 
 export interface SegmentError {
   code: ErrorCode;

@@ -48,7 +48,14 @@ export type FieldKey =
   | "rfmCode"
   | "rfmLabel"
   | "spendTag"
-  | "activityTag";
+  | "activityTag"
+  | "needTag"
+  | "segment"
+  | "channel"
+  | "priceSensitivity"
+  | "interests"
+  | "categories"
+  | "notes";
 
 /** Which column (0-based index into RawTable.headers) holds which field. */
 export type FieldMap = Partial<Record<FieldKey, number>>;
@@ -70,8 +77,8 @@ export interface CellIssue {
 /** The three RFM figures by name. */
 export type RfmFigureName = "recency" | "frequency" | "monetary";
 
-/** One customer's RFM figures. */
-export interface CustomerRfm {
+/** One customer's RFM figures, tags and segment. */
+export interface CustomerRfm extends CustomerTags {
   id: string;
   /** Calendar days from the last purchase to the as-of date; null when never purchased. */
   recencyDays: number | null;
@@ -91,6 +98,37 @@ export interface CustomerRfm {
    */
   missing?: RfmFigureName[];
 }
+
+/**
+ * Tags, dimensions, cluster and segment of one customer, as labels in the user's language. "" means
+ * not computed (the key is not in SegmentationResult.computed, or the customer was left out, e.g. of
+ * clustering for lack of a feature value); a dimension that could not be read is 未知 / Unknown.
+ */
+export interface CustomerTags {
+  /** 客单价: the average-order-value column, else monetary ÷ frequency; null when unknown. */
+  avgOrderValue: number | null;
+  /** 消费能力标签 高/中/低 by 客单价. */
+  spendingTag: string;
+  /** 活跃度标签 高频/中频/低频 by purchases per month. */
+  activityTag: string;
+  /** 需求标签 价格敏感型/品质导向型/功能偏好型; "" when no rule matched. */
+  needTag: string;
+  /** 一线/新一线/二线/三线及以下. */
+  cityTier: string;
+  /** 华北/华东/华南/华中/西南/西北/东北. */
+  region: string;
+  /** 18-25/26-35/36-45/46+. */
+  ageBand: string;
+  /** 高价值/中价值/低价值 by monetary. */
+  valueBand: string;
+  /** Name of the customer's k-means cluster. */
+  cluster: string;
+  /** 客户细分: the final segment, after small groups were merged. */
+  segment: string;
+}
+
+/** The per-customer values that may be computed and written as columns. */
+export type CustomerValueKey = Exclude<keyof CustomerTags, "avgOrderValue">;
 
 export interface SegmentCount {
   code: string;
@@ -114,6 +152,12 @@ export interface SegmentationResult {
    */
   rowCustomer: Int32Array;
   segments: SegmentCount[];
+  /** Which per-customer values were computed, in column order (a value whose source is missing is not). */
+  computed: CustomerValueKey[];
+  /** K-means summary; null when clustering was off or not possible (report.clusterSkipped says why). */
+  clusters: ClusterSummary | null;
+  /** Profiles of the final segments (largest first, the merged group last) and of the clusters. */
+  profiles: { segments: SegmentProfile[]; clusters: SegmentProfile[] };
   report: {
     rowsRead: number;
     rowsWithoutId: number;
@@ -124,5 +168,74 @@ export interface SegmentationResult {
     duplicateIdRows?: number;
     /** Orders table: rows dated after the as-of date (left out of R, F and M). */
     rowsAfterAsOf?: number;
+    /** How 客户细分 was formed and which small groups were merged. */
+    guard: GuardReport;
+    /** Why there are no clusters: DISABLED, TOO_FEW_CUSTOMERS (fewer than 4 with features), NO_SPREAD (features constant). */
+    clusterSkipped?: "DISABLED" | "TOO_FEW_CUSTOMERS" | "NO_SPREAD";
+    /** How many months the activity tag divided the frequency by, and where that came from. */
+    activityMonths?: {
+      months: number | null;
+      source: "setting" | "perMonth" | "header" | "window" | "span" | "default";
+    };
   };
+}
+
+export interface ClusterCandidate {
+  k: number;
+  silhouette: number;
+  inertia: number;
+}
+
+export interface ClusterSummary {
+  k: number;
+  /** Mean silhouette (sklearn's silhouette_score) of the chosen k, on the sample. */
+  silhouette: number;
+  /** Customers per cluster, in cluster order (largest first). */
+  sizes: number[];
+  /** Cluster names in the user's language, in cluster order. */
+  names: string[];
+  /** Feature names (headers or figure names) and how each was transformed before standardising. */
+  features: Array<{ name: string; transform: "log1p" | "none" }>;
+  /** Centroids in the original units of each feature, in cluster order. */
+  centroids: number[][];
+  /** Every k tried (one entry when k was fixed). */
+  candidates: ClusterCandidate[];
+  /** Customers the silhouette was computed on (all, or a seeded sample of at most a few thousand). */
+  silhouetteSample: number;
+  /** Customers left out for a missing feature value (their cluster is ""). */
+  unclustered: number;
+  seed: number;
+}
+
+/** A group named in a profile's "top" figures: its label and share of the group's known values. */
+export interface TopValue {
+  label: string;
+  share: number;
+}
+
+export interface SegmentProfile {
+  label: string;
+  size: number;
+  /** size ÷ all customers. */
+  share: number;
+  /** Means over the members whose figure is known; null when none is. */
+  mean: { recencyDays: number | null; frequency: number | null; monetary: number | null; avgOrderValue: number | null };
+  /** Most frequent known value among the members (ties: the first in label order); absent when unknown. */
+  top: { cityTier?: TopValue; ageBand?: TopValue; channel?: TopValue };
+  /** One sentence in the user's language made only of the figures above. */
+  persona: string;
+}
+
+export interface GuardReport {
+  by: "rfm" | "dimensions" | "cluster";
+  minShare: number;
+  /** Groups after merging (the merged group counts as one). */
+  groups: number;
+  /** The groups merged into `otherLabel`, with their sizes, largest first. */
+  merged: Array<{ label: string; count: number }>;
+  otherLabel: string;
+  /** Fewer than 5 groups: the data does not divide further (nothing is invented to reach the target). */
+  belowTarget: boolean;
+  /** by "cluster" was asked for but there are no clusters: the RFM classes were used instead. */
+  fellBackToRfm?: boolean;
 }

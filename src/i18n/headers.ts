@@ -5,7 +5,23 @@
 import type { Lang } from "../engine/types";
 
 export type OwnedColumnKey =
-  "id" | "recencyDays" | "frequency" | "monetary" | "rScore" | "fScore" | "mScore" | "rfmCode" | "rfmLabel";
+  | "id"
+  | "recencyDays"
+  | "frequency"
+  | "monetary"
+  | "rScore"
+  | "fScore"
+  | "mScore"
+  | "rfmCode"
+  | "rfmLabel"
+  | "spendingTag"
+  | "activityTag"
+  | "needTag"
+  | "cityTier"
+  | "region"
+  | "ageBand"
+  | "cluster"
+  | "segment";
 
 export const columnHeaders: Record<Lang, Record<OwnedColumnKey, string>> = {
   "zh-CN": {
@@ -18,6 +34,14 @@ export const columnHeaders: Record<Lang, Record<OwnedColumnKey, string>> = {
     mScore: "M分",
     rfmCode: "RFM分组",
     rfmLabel: "客户类型",
+    spendingTag: "消费能力标签",
+    activityTag: "活跃度标签",
+    needTag: "需求标签",
+    cityTier: "城市等级",
+    region: "区域",
+    ageBand: "年龄段",
+    cluster: "聚类群组",
+    segment: "客户细分",
   },
   "zh-TW": {
     id: "客戶ID",
@@ -29,6 +53,14 @@ export const columnHeaders: Record<Lang, Record<OwnedColumnKey, string>> = {
     mScore: "M分",
     rfmCode: "RFM分組",
     rfmLabel: "客戶類型",
+    spendingTag: "消費能力標籤",
+    activityTag: "活躍度標籤",
+    needTag: "需求標籤",
+    cityTier: "城市等級",
+    region: "區域",
+    ageBand: "年齡段",
+    cluster: "聚類群組",
+    segment: "客戶細分",
   },
   en: {
     id: "Customer ID",
@@ -40,6 +72,14 @@ export const columnHeaders: Record<Lang, Record<OwnedColumnKey, string>> = {
     mScore: "M score",
     rfmCode: "RFM code",
     rfmLabel: "Customer type",
+    spendingTag: "Spending tag",
+    activityTag: "Activity tag",
+    needTag: "Need tag",
+    cityTier: "City tier",
+    region: "Region",
+    ageBand: "Age band",
+    cluster: "Cluster",
+    segment: "Customer segment",
   },
 };
 

@@ -93,24 +93,23 @@ describe("header synonyms", () => {
     ["rfmLabel", ["客户类型", "客戶類型", "Customer type"]],
     ["spendTag", ["消费能力标签", "消費能力標籤", "Spending tag"]],
     ["activityTag", ["活跃度标签", "活躍度標籤", "Activity level"]],
+    // Issue #4: the fields that tags, profiles and the 客户细分 column read or fill.
+    ["needTag", ["核心需求标签", "需求標籤", "Need tag"]],
+    ["segment", ["客户细分", "客戶細分", "细分群体", "Customer segment"]],
+    ["channel", ["活跃渠道", "渠道偏好", "活躍渠道", "Channel"]],
+    ["priceSensitivity", ["价格敏感度", "對價格敏感度", "Price sensitivity"]],
+    ["interests", ["兴趣爱好", "興趣愛好", "Interests"]],
+    ["categories", ["品类偏好(TOP3)", "历史购买品类", "品類偏好", "Preferred categories"]],
+    ["notes", ["备注", "備註", "Notes"]],
   ];
   test.each(cases.flatMap(([field, headers]) => headers.map((h) => [h, field] as const)))("%p → %p", (header, field) =>
     expect(fieldOf(header)).toBe(field)
   );
 
-  test.each([
-    "职业",
-    "兴趣爱好",
-    "品类偏好(TOP3)",
-    "备注",
-    "R分",
-    "F分",
-    "M分",
-    "R(距今天数)",
-    "F (purchases)",
-    "Annual Income (k$)",
-    "",
-  ])("%p names no field", (header) => expect(fieldOf(header)).toBeUndefined());
+  test.each(["职业", "R分", "F分", "M分", "R(距今天数)", "F (purchases)", "Annual Income (k$)", ""])(
+    "%p names no field",
+    (header) => expect(fieldOf(header)).toBeUndefined()
+  );
 
   test("the money words that depend on context are exactly the amount/monetary pairs", () => {
     const contextual = contextualHeaderKeys();
@@ -147,6 +146,8 @@ describe("detectFields", () => {
       city: 3,
       frequency: 5,
       avgOrderValue: 6,
+      categories: 7,
+      channel: 8,
       monetary: 9,
     });
   });

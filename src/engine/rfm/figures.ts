@@ -27,6 +27,8 @@ export interface FiguresTable {
   duplicateIdRows: number;
   rowsAfterAsOf: number;
   issues: CellIssue[];
+  /** Orders tables, per customer: day number of the first positive order (the activity tag's span). */
+  firstDay?: Array<number | null>;
 }
 
 export interface FiguresContext {
@@ -34,6 +36,8 @@ export interface FiguresContext {
   asOfDay: number;
   date1904?: boolean;
   numberFormats?: string[];
+  /** Orders tables: F and M count orders dated after this day only (rfm.windowMonths; see window.ts). */
+  windowStartDay?: number;
 }
 
 /** A cell of a row, "" past its end. */

@@ -9,3 +9,8 @@ export { rfmCode, highByMean, classesByMean, classesByThresholds, rfmClasses } f
 export { RFM_CODES, DEFAULT_LABELS, rfmLabels } from "./labels";
 export type { RfmCode } from "./labels";
 export { countSegments } from "./segments";
+export { seedBinScores, seedRecencyScore, seedFrequencyScore, seedMonetaryScore } from "./seed-bins";
+export { rPackageBreaks, rPackageScores, rPackageRfmScores, R_PACKAGE_PROBS } from "./r-package";
+export { quantileType7, sortedKnown } from "./quantile";
+export { scoreRfm, MAX_SCORE } from "./scoring";
+export { windowStartDay } from "./window";

@@ -8,6 +8,9 @@
  *   as-of date (null when the customer has none, e.g. only returns).
  * - M sums every counted amount, returns and zero orders included.
  * - Rows dated after the as-of date are left out of R, F and M and counted (rowsAfterAsOf).
+ * - With a time window (ctx.windowStartDay, see window.ts), F and M count only the orders dated
+ *   after the window's start; R still comes from the latest positive order, however old.
+ * - firstDay: the date of the customer's first positive order (for the activity tag's span).
  * - Rows without a customer id are left out (rowCustomer -1), counted and reported (MISSING_ID).
  * - A row whose date or amount is blank or unreadable is reported and left out of the figures.
  * - A customer exists once one of its rows counts; its other rows map to it too.
@@ -148,6 +151,7 @@ export function orderFigures(table: RawTable, fields: OrderFields, ctx: FiguresC
   const frequency: number[] = [];
   const monetary: number[] = [];
   const latest: number[] = [];
+  const earliest: number[] = [];
   slotIds.forEach((id, slot) => {
     if (!slotCounted[slot]) return;
     slotCustomer[slot] = out.customers.length;
@@ -155,14 +159,18 @@ export function orderFigures(table: RawTable, fields: OrderFields, ctx: FiguresC
     frequency.push(0);
     monetary.push(0);
     latest.push(-Infinity);
+    earliest.push(Infinity);
   });
+  const windowStart = ctx.windowStartDay ?? -Infinity;
   for (let o = 0; o < orderTotal.length; o++) {
     const c = slotCustomer[orderSlot[o]];
     const total = roundMoney(orderTotal[o]);
-    monetary[c] += total;
+    const inWindow = orderDay[o] > windowStart;
+    if (inWindow) monetary[c] += total;
     if (total > 0) {
-      frequency[c]++;
+      if (inWindow) frequency[c]++;
       if (orderDay[o] > latest[c]) latest[c] = orderDay[o];
+      if (orderDay[o] < earliest[c]) earliest[c] = orderDay[o];
     }
   }
   out.customers.forEach((cust, c) => {
@@ -170,6 +178,7 @@ export function orderFigures(table: RawTable, fields: OrderFields, ctx: FiguresC
     cust.monetary = roundMoney(monetary[c]);
     cust.recencyDays = latest[c] === -Infinity ? null : ctx.asOfDay - latest[c];
   });
+  out.firstDay = earliest.map((d) => (d === Infinity ? null : d));
   for (let r = 0; r < rows.length; r++) {
     if (rowSlot[r] >= 0) out.rowCustomer[r] = slotCustomer[rowSlot[r]];
   }

@@ -84,12 +84,21 @@ export const SYNONYMS: Record<FieldKey, readonly string[]> = {
   quantity: ["数量", "购买数量", "商品数量", "件数", "Quantity", "Qty"],
   unitPrice: ["单价", "商品单价", "销售单价", "价格", "UnitPrice", "Unit Price", "Price"],
   rfmCode: ["RFM分组", "RFM编码", "RFM代码", "RFM组合", "RFM分类", "RFM", "RFM code", "RFM group"],
-  rfmLabel: [
-    "客户类型", "客户细分", "客户分类", "客户分层", "细分群体", "客户群体", "RFM客户类型",
-    "Customer type", "Customer segment", "Segment", "RFM segment",
-  ],
+  rfmLabel: ["客户类型", "客户分类", "客户分层", "RFM客户类型", "Customer type", "RFM segment"],
   spendTag: ["消费能力标签", "消费能力", "Spend tag", "Spending tag", "Spending level"],
   activityTag: ["活跃度标签", "活跃度", "Activity tag", "Activity level"],
+  needTag: ["核心需求标签", "需求标签", "核心需求", "Need tag", "Needs tag"],
+  segment: ["客户细分", "细分群体", "细分群体名称", "客户群体", "Customer segment", "Segment"],
+  channel: [
+    "活跃渠道", "渠道偏好", "偏好渠道", "购买渠道", "消费渠道", "渠道", "Channel", "Preferred channel",
+    "Sales channel",
+  ],
+  priceSensitivity: ["价格敏感度", "对价格敏感度", "价格敏感", "對價格敏感度", "Price sensitivity"],
+  interests: ["兴趣爱好", "爱好", "兴趣", "興趣愛好", "愛好", "興趣", "Interests", "Hobbies"],
+  categories: [
+    "品类偏好", "偏好品类", "历史购买品类", "购买品类", "产品偏好", "Preferred categories", "Categories",
+  ],
+  notes: ["备注", "客户反馈", "反馈", "评价", "備註", "回饋", "評價", "Notes", "Remarks", "Comments", "Feedback"],
 };
 
 /** Fields that belong to an orders (transaction) table. */

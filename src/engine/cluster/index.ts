@@ -1,0 +1,14 @@
+export { createRng, deriveSeed, sampleIndices } from "./random";
+export type { Rng } from "./random";
+export { kmeans, kmeansPlusPlus, lloyd, assign, DEFAULT_N_INIT, DEFAULT_MAX_ITER, DEFAULT_TOL } from "./kmeans";
+export type { Matrix, KMeansResult, KMeansOptions } from "./kmeans";
+export { silhouetteScore } from "./silhouette";
+export { buildFeatures, originalUnits, numbersOf } from "./features";
+export type { FeatureColumn, FeatureKind, FeatureMatrix } from "./features";
+export { fitClusters, relabelBySize, distinctRows, SILHOUETTE_SAMPLE, FIT_SAMPLE, MIN_K, MAX_K } from "./auto-k";
+export type { Fitted, ClusterSkip } from "./auto-k";
+export { clusterNames, levelOf, NAME_THRESHOLD } from "./names";
+export { featureColumns, FIGURE_NAMES } from "./customer-features";
+export type { CustomerFigures, FeatureSource } from "./customer-features";
+export { clusterCustomers } from "./cluster";
+export type { Clustering } from "./cluster";

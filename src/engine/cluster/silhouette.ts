@@ -1,0 +1,48 @@
+/**
+ * Mean silhouette coefficient, as scikit-learn's silhouette_score (Euclidean distance): for each
+ * sample i, a = mean distance to the other members of its cluster, b = the smallest mean distance to
+ * the members of another cluster, s = (b − a) / max(a, b); s = 0 for a sample alone in its cluster.
+ * Computed over the given rows only (sklearn's sample_size: distances and cluster sizes within the
+ * sample). O(m² d) for m rows: callers pass a sample of at most a few thousand.
+ */
+import type { Matrix } from "./kmeans";
+
+// A module-level alias: in a sandboxed realm (jest's vm context) every global lookup in the inner loop costs.
+const sqrt = Math.sqrt;
+
+export function silhouetteScore(m: Matrix, labels: Int32Array, k: number, rows: Int32Array): number {
+  const { data, d } = m;
+  const count = rows.length;
+  if (count < 2) return 0;
+  const size = new Float64Array(k);
+  for (let s = 0; s < count; s++) size[labels[rows[s]]]++;
+  const sums = new Float64Array(k);
+  let total = 0;
+  for (let s = 0; s < count; s++) {
+    const i = rows[s];
+    const own = labels[i];
+    sums.fill(0);
+    for (let t = 0; t < count; t++) {
+      if (t === s) continue;
+      const j = rows[t];
+      let dd = 0;
+      for (let f = 0; f < d; f++) {
+        const x = data[i * d + f] - data[j * d + f];
+        dd += x * x;
+      }
+      sums[labels[j]] += sqrt(dd);
+    }
+    if (size[own] <= 1) continue; // s = 0
+    const a = sums[own] / (size[own] - 1);
+    let b = Infinity;
+    for (let c = 0; c < k; c++) {
+      if (c === own || size[c] === 0) continue;
+      const mean = sums[c] / size[c];
+      if (mean < b) b = mean;
+    }
+    if (b === Infinity) continue;
+    const denom = Math.max(a, b);
+    total += denom > 0 ? (b - a) / denom : 0;
+  }
+  return total / count;
+}
