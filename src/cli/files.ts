@@ -1,8 +1,10 @@
 /** Node file handling for the CLI: load the input into the xlsx-host, write outputs atomically. */
-import { promises as fs } from "node:fs";
+import { createWriteStream, promises as fs } from "node:fs";
+import { once } from "node:events";
 import * as path from "node:path";
 import { SegmentSheetError } from "../engine/errors";
 import { HostFileError, HostOptions, HostWorkbook } from "../xlsx-host";
+import { openXlsx, saveWorkbookFile } from "../xlsx-host/node";
 
 const CSV_EXT = new Set([".csv", ".tsv", ".txt"]);
 
@@ -20,7 +22,7 @@ export async function loadWorkbook(file: string, options: HostOptions): Promise<
   try {
     if (isCsvPath(file))
       return HostWorkbook.fromCsv(bytes, path.basename(file, path.extname(file)).slice(0, 31), options);
-    return await HostWorkbook.fromXlsx(bytes, options);
+    return await openXlsx(bytes, options);
   } catch (e) {
     if (e instanceof HostFileError) throw new SegmentSheetError({ code: "NOT_A_WORKBOOK", params: { file } });
     throw e;
@@ -33,11 +35,47 @@ export function defaultOutput(input: string): string {
   return path.join(dir, `${path.basename(input, path.extname(input))}.segmented.xlsx`);
 }
 
-/** Writes to a temporary file in the same folder, then renames it: a reader never sees half a file. */
-export async function writeAtomically(file: string, data: Uint8Array | string): Promise<void> {
+/** Writes text pieces to a file as they come (UTF-8), waiting when the disk is behind. */
+async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
+  const out = createWriteStream(file);
+  const failed = new Promise<never>((_, reject) => out.once("error", reject));
+  failed.catch(() => undefined); // handled where it is raced; never unhandled
+  for (const piece of pieces) {
+    if (!out.write(piece)) await Promise.race([once(out, "drain"), failed]);
+  }
+  out.end();
+  await Promise.race([once(out, "finish"), failed]);
+}
+
+/**
+ * Writes to a temporary file in the same folder, then renames it: a reader never sees half a file.
+ * `data` may come in pieces (a large CSV is written as it is formatted).
+ */
+export async function writeAtomically(file: string, data: Uint8Array | string | Iterable<string>): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await fs.writeFile(tmp, data);
+    if (typeof data === "string" || data instanceof Uint8Array) await fs.writeFile(tmp, data);
+    else await writePieces(tmp, data);
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Saves the result: the segmented sheet as CSV for a .csv/.tsv/.txt output, written as it is formatted; else
+ * the whole workbook as .xlsx, through exceljs's streaming writer when it is large (saveWorkbookFile).
+ * Either way into a temporary file first, renamed at the end.
+ */
+export async function saveOutput(workbook: HostWorkbook, file: string, sheet: string): Promise<void> {
+  if (isCsvPath(file)) {
+    await writeAtomically(file, workbook.csvPieces(sheet));
+    return;
+  }
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await saveWorkbookFile(workbook, tmp);
     await fs.rename(tmp, file);
   } catch (e) {
     await fs.rm(tmp, { force: true });

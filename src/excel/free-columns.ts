@@ -14,18 +14,17 @@ export async function firstFreeColumnOffset(
   const tableEnd = location.firstColumn + location.columnCount; // first column right of the table
   if (usedLastColumn < tableEnd) return location.columnCount;
   const sheet = context.workbook.worksheets.getItem(location.sheetName);
-  const right = sheet.getRangeByIndexes(
-    location.headerRow,
-    tableEnd,
-    location.rowCount + 1,
-    usedLastColumn - tableEnd + 1
-  );
-  right.load("values");
-  await context.sync();
   const width = usedLastColumn - tableEnd + 1;
+  // Which columns beside the table hold a value, asked column by column (Range.getUsedRangeOrNullObject,
+  // ExcelApi 1.4) in one round trip: reading the cells would pass Excel's 5 MB and 5,000,000-cell limits on a
+  // large sheet that already has the add-in's columns.
+  const used = Array.from({ length: width }, (_, c) =>
+    sheet.getRangeByIndexes(location.headerRow, tableEnd + c, location.rowCount + 1, 1).getUsedRangeOrNullObject(true)
+  );
+  await context.sync();
   let run = 0;
   for (let c = 0; c < width; c++) {
-    const blank = right.values.every((row) => row[c] === "");
+    const blank = used[c].isNullObject;
     run = blank ? run + 1 : 0;
     if (run === count) return location.columnCount + c - count + 1;
   }

@@ -7,7 +7,7 @@
 import { SegmentSheetError } from "../engine/errors";
 import { headerRowScore } from "../engine/schema";
 import type { CellValue, RawTable } from "../engine/types";
-import { HEADER_SCAN_ROWS, MAX_CELLS_PER_READ, chunks } from "./limits";
+import { FIRST_READ_ROWS, HEADER_SCAN_ROWS, errorCode, rowsPerRequest, sampledRowBytes } from "./limits";
 
 export interface TableLocation {
   sheetName: string;
@@ -143,7 +143,10 @@ export async function locateTable(
   };
 }
 
-/** Reads the header and data rows in chunks below the 5,000,000-cell / 5 MB limits. */
+/**
+ * Reads the header and data rows in chunks sized from the data (limits.ts): every response stays below
+ * Excel on the web's 5 MB and every read below 5,000,000 cells.
+ */
 export async function readTable(context: Excel.RequestContext, sheetName?: string): Promise<ReadResult> {
   const { location, usedLastColumn } = await locateTable(context, sheetName);
   const sheet = context.workbook.worksheets.getItem(location.sheetName);
@@ -158,19 +161,25 @@ export async function readTable(context: Excel.RequestContext, sheetName?: strin
   await context.sync();
 
   const rows: CellValue[][] = [];
-  const rowsPerChunk = Math.max(1, Math.floor(MAX_CELLS_PER_READ / location.columnCount));
   const plainRange = location.tableName === undefined;
-  for (const [start, count] of chunks(location.rowCount, rowsPerChunk)) {
-    const range = sheet.getRangeByIndexes(
-      location.headerRow + 1 + start,
-      location.firstColumn,
-      count,
-      location.columnCount
-    );
+  const width = location.columnCount;
+  // The first read is small; the size of the rows read so far sets the size of the next reads.
+  let rowsPerChunk = Math.min(FIRST_READ_ROWS, rowsPerRequest(1, width));
+  let bytesPerRow = 0;
+  for (let start = 0; start < location.rowCount;) {
+    const count = Math.min(rowsPerChunk, location.rowCount - start);
+    const range = sheet.getRangeByIndexes(location.headerRow + 1 + start, location.firstColumn, count, width);
     range.load("values");
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of rows, by design: a single read of a large sheet would pass Excel's 5 MB / 5,000,000-cell limits
-    await context.sync();
-    const values = range.values;
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of rows, by design: a single read of a large sheet would pass Excel's 5 MB / 5,000,000-cell limits
+      await context.sync();
+    } catch (e) {
+      // Rows larger than the sample promised: read the same rows again in halves.
+      if (errorCode(e) !== "ResponsePayloadSizeLimitExceeded" || count === 1) throw e;
+      rowsPerChunk = Math.ceil(count / 2);
+      continue;
+    }
+    const values = range.values as CellValue[][];
     range.untrack();
     let blankAt = -1;
     if (plainRange) blankAt = values.findIndex((r) => r.every(isBlank));
@@ -179,6 +188,9 @@ export async function readTable(context: Excel.RequestContext, sheetName?: strin
       break;
     }
     for (const r of values) rows.push(r);
+    start += count;
+    bytesPerRow = Math.max(bytesPerRow, sampledRowBytes(values));
+    rowsPerChunk = rowsPerRequest(bytesPerRow, width);
   }
   location.rowCount = rows.length;
   const headerRowCells = header.values[0].map(headerText);

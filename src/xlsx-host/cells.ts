@@ -1,5 +1,5 @@
 /**
- * Cell-level reads and writes on the exceljs store, with Excel's semantics:
+ * Cell-level reads and writes on the host's cell store (store.ts), with Excel's semantics:
  * - `values`: numbers, strings, booleans; "" for empty cells; dates as serial numbers (their look
  *   is in `numberFormat`); error cells give their error string; formula cells give their cached
  *   result ("" when there is none) — Range.values / Range.text / Range.valueTypes in
@@ -15,53 +15,23 @@ import { GENERAL, apiNumberFormat, displayText, isGeneral } from "./number-forma
 import { Typed, parseTyped } from "./typed-input";
 import { MAX_COLS, MAX_ROWS, Rect } from "./address";
 import type { SheetState } from "./doc";
+import { MERGE, SheetStore, StoreRow, Style, VT, typeOfStored } from "./store";
 
 export type CellScalar = string | number | boolean;
 export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
 
-const VT = {
-  Null: 0,
-  Merge: 1,
-  Number: 2,
-  String: 3,
-  Date: 4,
-  Hyperlink: 5,
-  Formula: 6,
-  SharedString: 7,
-  RichText: 8,
-  Boolean: 9,
-  Error: 10,
-};
-
-/** exceljs internals used for O(existing cells) iteration. */
-interface XRow {
-  number: number;
-  findCell(col: number): XCell | undefined;
-  getCell(col: number): XCell;
-  _cells: (XCell | undefined)[];
-  style: Partial<ExcelJS.Style>;
-}
-interface XCell {
-  type: number;
-  value: unknown;
-  formula?: string;
-  result?: unknown;
-  style: Partial<ExcelJS.Style>;
-  numFmt?: string;
-}
 interface XColumn {
   style: Partial<ExcelJS.Style>;
   width?: number;
 }
+/** exceljs worksheet parts that are not cells: columns and merges. */
 interface XSheet {
-  findRow(r: number): XRow | undefined;
-  getRow(r: number): XRow;
-  _rows: (XRow | undefined)[];
   _columns?: (XColumn | undefined)[];
   getColumn(c: number): XColumn;
   _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number } }>;
 }
 
+/** The exceljs worksheet (columns, merges) — cells live in `sheet.store`. */
 export function xs(sheet: SheetState): XSheet {
   return sheet.ws as unknown as XSheet;
 }
@@ -94,29 +64,31 @@ export interface CellSnapshot {
 
 const EMPTY: CellSnapshot = { value: "", formula: "", format: GENERAL, isError: false, empty: true };
 
-function columnStyleFormat(sheet: XSheet, col: number): string | undefined {
-  const c = sheet._columns?.[col];
-  return c?.style?.numFmt;
+/** Format of a cell that does not exist: its row's style, else its column's. */
+function absentFormat(store: SheetStore, r: StoreRow | undefined, col: number): string {
+  const fmt = r?.style?.numFmt ?? store.columnStyle(col)?.numFmt;
+  return fmt ? apiNumberFormat(fmt) : GENERAL;
 }
 
-function snapshot(x: XSheet, r: XRow | undefined, col: number, date1904: boolean): CellSnapshot {
-  const cell = r?.findCell(col + 1);
-  if (!cell) {
-    const fmt = r?.style?.numFmt ?? columnStyleFormat(x, col);
-    return fmt ? { ...EMPTY, format: apiNumberFormat(fmt) } : EMPTY;
+function snapshot(store: SheetStore, r: StoreRow | undefined, col: number, date1904: boolean): CellSnapshot {
+  const v = r === undefined ? undefined : r.v[col];
+  if (v === undefined) {
+    const format = absentFormat(store, r, col);
+    return format === GENERAL ? EMPTY : { ...EMPTY, format };
   }
-  const format = apiNumberFormat(cell.style?.numFmt);
-  switch (cell.type) {
+  const format = apiNumberFormat((r as StoreRow).styleAt(col)?.numFmt);
+  switch (typeOfStored(v)) {
     case VT.Null:
     case VT.Merge:
       return { ...EMPTY, format };
     case VT.Formula: {
-      const res = cell.result;
+      const o = v as { formula?: string; result?: unknown };
+      const res = o.result;
       const s = res === undefined ? { value: "" as CellScalar, isError: false } : scalarOf(res, date1904);
-      return { value: s.value, formula: `=${cell.formula ?? ""}`, format, isError: s.isError, empty: false };
+      return { value: s.value, formula: `=${o.formula ?? ""}`, format, isError: s.isError, empty: false };
     }
     default: {
-      const s = scalarOf(cell.value, date1904);
+      const s = scalarOf(v, date1904);
       return { value: s.value, formula: s.value, format, isError: s.isError, empty: false };
     }
   }
@@ -124,8 +96,8 @@ function snapshot(x: XSheet, r: XRow | undefined, col: number, date1904: boolean
 
 /** Reads one cell (0-based). */
 export function readCell(sheet: SheetState, row: number, col: number, date1904: boolean): CellSnapshot {
-  const x = xs(sheet);
-  return snapshot(x, x.findRow(row + 1), col, date1904);
+  const store = sheet.store;
+  return snapshot(store, store.row(row), col, date1904);
 }
 
 export type CellProp = "values" | "text" | "formulas" | "numberFormat" | "valueTypes";
@@ -133,26 +105,65 @@ export type CellProp = "values" | "text" | "formulas" | "numberFormat" | "valueT
 /** Excel's read limit: "A range is limited to 5,000,000 cells for read operations." (resource-limits doc). */
 export const READ_CELL_LIMIT = 5_000_000;
 
-/** Reads a cell-level property of a bounded range as a 2-D array. O(cells). */
-export function readRect(sheet: SheetState, rect: Rect, prop: CellProp, date1904: boolean): CellScalar[][] {
-  if (rect.rows * rect.cols > READ_CELL_LIMIT) throw richError("RangeExceedsLimit", `Range.${prop}`);
+/** `values` of one stored cell (the common kinds without allocating). */
+export function cellValue(v: unknown, date1904: boolean): CellScalar {
+  switch (typeof v) {
+    case "number":
+    case "string":
+    case "boolean":
+      return v;
+    case "undefined":
+      return "";
+  }
+  if (v === null || v === MERGE) return "";
+  if (typeOfStored(v) === VT.Formula) {
+    const res = (v as { result?: unknown }).result;
+    return res === undefined ? "" : scalarOf(res, date1904).value;
+  }
+  return scalarOf(v, date1904).value;
+}
+
+/** Reads a cell-level property of a bounded range as a 2-D array. O(cells), no limit (see readRect). */
+export function readRectUnlimited(sheet: SheetState, rect: Rect, prop: CellProp, date1904: boolean): CellScalar[][] {
   const out: CellScalar[][] = new Array(rect.rows);
-  const x = xs(sheet);
+  const store = sheet.store;
+  const c0 = rect.col;
+  const cols = rect.cols;
   for (let i = 0; i < rect.rows; i++) {
-    const line: CellScalar[] = new Array(rect.cols);
-    const r = x.findRow(rect.row + i + 1);
-    for (let j = 0; j < rect.cols; j++) {
-      const c = snapshot(x, r, rect.col + j, date1904);
+    const line: CellScalar[] = new Array(cols);
+    const r = store.row(rect.row + i);
+    if (prop === "values") {
+      if (r === undefined) line.fill("");
+      else {
+        const v = r.v;
+        for (let j = 0; j < cols; j++) line[j] = cellValue(v[c0 + j], date1904);
+      }
+      out[i] = line;
+      continue;
+    }
+    if (prop === "formulas") {
+      for (let j = 0; j < cols; j++) {
+        const x = r === undefined ? undefined : r.v[c0 + j];
+        line[j] =
+          x !== null && typeof x === "object" && typeOfStored(x) === VT.Formula
+            ? `=${(x as { formula?: string }).formula ?? ""}`
+            : cellValue(x, date1904);
+      }
+      out[i] = line;
+      continue;
+    }
+    if (prop === "numberFormat") {
+      for (let j = 0; j < cols; j++) {
+        const c = c0 + j;
+        line[j] =
+          r === undefined || r.v[c] === undefined ? absentFormat(store, r, c) : apiNumberFormat(r.styleAt(c)?.numFmt);
+      }
+      out[i] = line;
+      continue;
+    }
+    for (let j = 0; j < cols; j++) {
+      const c = snapshot(store, r, c0 + j, date1904);
       switch (prop) {
-        case "values":
-          line[j] = c.value;
-          break;
-        case "formulas":
-          line[j] = c.formula;
-          break;
-        case "numberFormat":
-          line[j] = c.format;
-          break;
         case "valueTypes":
           line[j] = c.empty
             ? "Empty"
@@ -176,20 +187,31 @@ export function readRect(sheet: SheetState, rect: Rect, prop: CellProp, date1904
   return out;
 }
 
-/** Copy-on-write style change: exceljs shares style objects between cells of the same style id. */
-function setCellStyle(cell: XCell, patch: Partial<ExcelJS.Style>): void {
-  cell.style = { ...(cell.style ?? {}), ...patch };
+/** Reads a cell-level property of a bounded range as a 2-D array, within Excel's 5,000,000-cell read limit. */
+export function readRect(sheet: SheetState, rect: Rect, prop: CellProp, date1904: boolean): CellScalar[][] {
+  if (rect.rows * rect.cols > READ_CELL_LIMIT) throw richError("RangeExceedsLimit", `Range.${prop}`);
+  return readRectUnlimited(sheet, rect, prop, date1904);
 }
 
-export function setNumFmt(cell: XCell, fmt: string | undefined): void {
-  const next = { ...(cell.style ?? {}) };
+/** A cell's number format as stored (undefined = General). */
+export function storedNumFmt(row: StoreRow, col: number): string | undefined {
+  return row.styleAt(col)?.numFmt;
+}
+
+/** Copy-on-write style change: style objects are shared between cells of the same style. */
+function patchStyle(row: StoreRow, col: number, patch: Style): void {
+  row.setStyle(col, { ...(row.styleAt(col) ?? {}), ...patch });
+}
+
+export function setNumFmt(row: StoreRow, col: number, fmt: string | undefined): void {
+  const next: Style = { ...(row.styleAt(col) ?? {}) };
   if (fmt === undefined || isGeneral(fmt)) delete next.numFmt;
   else next.numFmt = fmt;
-  cell.style = next;
+  row.setStyle(col, next);
 }
 
-export function setBold(cell: XCell, bold: boolean): void {
-  setCellStyle(cell, { font: { ...(cell.style?.font ?? {}), bold } });
+export function setBold(row: StoreRow, col: number, bold: boolean): void {
+  patchStyle(row, col, { font: { ...(row.styleAt(col)?.font ?? {}), bold } });
 }
 
 /** Values as they arrive after the JSON transport of a request: NaN/Infinity/undefined → null, Date → ISO string. */
@@ -204,6 +226,10 @@ export interface WriteContext {
   date1904: boolean;
   location: string;
   now: Date;
+  /** Options object reused for every parseTyped call of one write (set by the caller). */
+  typing?: { date1904: boolean; cellFormat?: string; now: Date };
+  /** Cells a new row is sized for (the written range's right edge). */
+  rowWidth?: number;
 }
 
 /** Checks a value written to a cell; throws InvalidArgument for what Excel cannot take. */
@@ -212,47 +238,61 @@ export function checkScalar(v: unknown, location: string): void {
   throw richError("InvalidArgument", location);
 }
 
+/** Stores what a typed string became. */
+export function storeTyped(row: StoreRow, col: number, t: Typed, generalCell: boolean): void {
+  switch (t.kind) {
+    case "empty":
+      row.v[col] = null;
+      break;
+    case "number":
+      row.v[col] = t.value;
+      if (t.format && generalCell) setNumFmt(row, col, t.format);
+      break;
+    case "boolean":
+      row.v[col] = t.value;
+      break;
+    case "text":
+      row.v[col] = t.value;
+      break;
+    case "formula":
+      // No calculation engine: the formula is stored without a cached result; `values` reads "" for it.
+      row.v[col] = { formula: t.formula };
+      break;
+    case "error":
+      row.v[col] = { error: t.value };
+      break;
+  }
+}
+
 /** Writes one value as Excel would (null = unchanged). */
 export function writeValue(sheet: SheetState, row: number, col: number, raw: unknown, w: WriteContext): void {
   const v = normalizeInput(raw);
   if (v === null) return;
-  const x = xs(sheet);
+  const store = sheet.store;
   if (typeof v === "string" && v === "") {
-    const existing = x.findRow(row + 1)?.findCell(col + 1);
-    if (existing && existing.type !== VT.Merge) existing.value = null;
+    const existing = store.row(row);
+    if (existing !== undefined && existing.v[col] !== undefined && existing.v[col] !== MERGE) existing.v[col] = null;
     return;
   }
-  const cell = x.getRow(row + 1).getCell(col + 1);
-  if (cell.type === VT.Merge) return; // non-anchor cell of a merged area: Excel keeps it empty
+  const r = store.rowAt(row, w.rowWidth);
+  store.ensureCell(r, col);
+  if (r.v[col] === MERGE) return; // non-anchor cell of a merged area: Excel keeps it empty
   if (typeof v === "number" || typeof v === "boolean") {
-    cell.value = v;
+    r.v[col] = v;
     return;
   }
   if (typeof v !== "string") throw richError("InvalidArgument", w.location);
-  const fmt = cell.style?.numFmt;
-  const t: Typed = parseTyped(v, { date1904: w.date1904, cellFormat: fmt, now: w.now });
-  switch (t.kind) {
-    case "empty":
-      cell.value = null;
-      break;
-    case "number":
-      cell.value = t.value;
-      if (t.format && isGeneral(fmt)) setNumFmt(cell, t.format);
-      break;
-    case "boolean":
-      cell.value = t.value;
-      break;
-    case "text":
-      cell.value = t.value;
-      break;
-    case "formula":
-      // No calculation engine: the formula is stored without a cached result; `values` reads "" for it.
-      cell.value = { formula: t.formula };
-      break;
-    case "error":
-      cell.value = { error: t.value };
-      break;
+  const fmt = storedNumFmt(r, col);
+  // A leading apostrophe keeps the rest as text (parseTyped's rule, without its allocations).
+  if (v.charCodeAt(0) === 39 && fmt !== "@") {
+    r.v[col] = store.intern(v.slice(1));
+    return;
   }
+  const opts = w.typing ?? { date1904: w.date1904, now: w.now };
+  opts.cellFormat = fmt;
+  storeTyped(r, col, parseTyped(v, opts), isGeneral(fmt));
+  const stored = r.v[col];
+  if (typeof stored === "string") r.v[col] = store.intern(stored);
 }
 
 /** Writes a formula cell (Range.formulas): strings starting with "=" are formulas, others are typed values. */
@@ -262,10 +302,8 @@ export function writeFormula(sheet: SheetState, row: number, col: number, raw: u
 
 /** Is a cell locked (the default for every cell) on a protected sheet? */
 export function isLocked(sheet: SheetState, row: number, col: number): boolean {
-  const cell = xs(sheet)
-    .findRow(row + 1)
-    ?.findCell(col + 1);
-  const prot = cell?.style?.protection as { locked?: boolean } | undefined;
+  const r = sheet.store.row(row);
+  const prot = (r?.v[col] !== undefined ? r?.styleAt(col)?.protection : undefined) as { locked?: boolean } | undefined;
   return !(prot && prot.locked === false);
 }
 
@@ -283,19 +321,17 @@ export function checkWritable(sheet: SheetState, rect: Rect, location: string): 
 export function forEachExistingCell(
   sheet: SheetState,
   rect: Rect,
-  fn: (cell: XCell, row: number, col: number) => void
+  fn: (row: StoreRow, r: number, c: number) => void
 ): void {
-  const x = xs(sheet);
-  const rEnd = rect.row + rect.rows;
+  const rows = sheet.store.rows;
+  const rEnd = Math.min(rect.row + rect.rows, rows.length);
   const cEnd = rect.col + rect.cols;
-  for (let ri = rect.row + 1; ri <= Math.min(rEnd, x._rows.length); ri++) {
-    const r = x._rows[ri - 1];
+  for (let ri = rect.row; ri < rEnd; ri++) {
+    const r = rows[ri];
     if (!r) continue;
-    const cells = r._cells;
-    for (let ci = rect.col + 1; ci <= Math.min(cEnd, cells.length); ci++) {
-      const c = cells[ci - 1];
-      if (c) fn(c, ri - 1, ci - 1);
-    }
+    const v = r.v;
+    const end = Math.min(cEnd, v.length);
+    for (let ci = rect.col; ci < end; ci++) if (v[ci] !== undefined) fn(r, ri, ci);
   }
 }
 
@@ -312,24 +348,28 @@ function styleIsEmpty(s: Partial<ExcelJS.Style> | undefined): boolean {
 
 /**
  * The used range: "the smallest range that encompasses any cells that have a value or formatting
- * assigned to them" (valuesOnly: values only). Null when the sheet has none.
+ * assigned to them" (valuesOnly: values only), of the sheet or of the part of it `within`. Null when there
+ * is none.
  * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrange-member(1)
  */
-export function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
-  const x = xs(sheet);
+export function usedRect(sheet: SheetState, valuesOnly: boolean, within?: Rect): Rect | null {
+  const rows = sheet.store.rows;
   let r0 = Infinity,
     r1 = -1,
     c0 = Infinity,
     c1 = -1;
-  for (let ri = 0; ri < x._rows.length; ri++) {
-    const r = x._rows[ri];
+  const rowEnd = within ? Math.min(rows.length, within.row + within.rows) : rows.length;
+  const colStart = within ? within.col : 0;
+  for (let ri = within ? within.row : 0; ri < rowEnd; ri++) {
+    const r = rows[ri];
     if (!r) continue;
-    const cells = r._cells;
-    for (let ci = 0; ci < cells.length; ci++) {
-      const c = cells[ci];
-      if (!c) continue;
-      const hasValue = c.type !== VT.Null && c.type !== VT.Merge;
-      const counts = hasValue || (!valuesOnly && (c.type === VT.Merge || !styleIsEmpty(c.style)));
+    const v = r.v;
+    const colEnd = within ? Math.min(v.length, within.col + within.cols) : v.length;
+    for (let ci = colStart; ci < colEnd; ci++) {
+      const x = v[ci];
+      if (x === undefined) continue;
+      const hasValue = x !== null && x !== MERGE;
+      const counts = hasValue || (!valuesOnly && (x === MERGE || !styleIsEmpty(r.styleAt(ci))));
       if (!counts) continue;
       if (ri < r0) r0 = ri;
       if (ri > r1) r1 = ri;

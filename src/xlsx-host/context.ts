@@ -53,8 +53,19 @@ export function newStats(): IoStats {
   };
 }
 
+/** Node's native UTF-8 length, where there is one (the CLI and tests); browsers use the loop below. */
+const nativeByteLength: ((s: string) => number) | null = (() => {
+  const B = (globalThis as { Buffer?: { byteLength(s: string, enc: string): number } }).Buffer;
+  return B ? (s: string) => B.byteLength(s, "utf8") : null;
+})();
+
 /** UTF-8 byte length of a JS string, without allocating an encoded copy. */
 export function utf8Length(s: string): number {
+  if (nativeByteLength !== null && s.length > 256) return nativeByteLength(s);
+  return utf8LengthLoop(s);
+}
+
+function utf8LengthLoop(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

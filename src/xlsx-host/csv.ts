@@ -39,7 +39,9 @@ function countOutsideQuotes(line: string, ch: string): number {
  * found most, else comma.
  */
 export function detectDelimiter(text: string): string {
-  const lines = text
+  // The first lines only: a 1 MB head holds them (splitting a whole large file would cost a copy of it).
+  const head = text.length > 1_048_576 ? text.slice(0, 1_048_576) : text;
+  const lines = head
     .split(/\r\n|\n|\r/)
     .filter((l) => l.length > 0)
     .slice(0, 20);
@@ -59,14 +61,138 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
+/**
+ * The row separator papaparse picks for a text (ParserHandle.guessLineEndings, papaparse 5.7): "\n" unless
+ * "\r" comes first; then "\r\n" when at least half the "\r" are followed by "\n", else "\r". Quoted text in
+ * the first 1 MB is left out of the count.
+ */
+export function guessNewline(text: string): "\n" | "\r" | "\r\n" {
+  const input = text.substring(0, 1024 * 1024).replace(/"([^]*?)"/gm, "");
+  const r = input.split("\r");
+  const n = input.split("\n");
+  const nAppearsFirst = n.length > 1 && n[0].length < r[0].length;
+  if (r.length === 1 || nAppearsFirst) return "\n";
+  let numWithN = 0;
+  for (let i = 0; i < r.length; i++) if (r[i][0] === "\n") numWithN++;
+  return numWithN >= r.length / 2 ? "\r\n" : "\r";
+}
+
+/**
+ * Splits CSV text into rows as papaparse does (same delimiter, same newline, quoted fields with ""), calling
+ * `onRow` for each row without building them all. Returns false, having stopped, at anything papaparse
+ * treats specially (a quoted field not closed right before a delimiter or newline, or never closed): the
+ * caller then parses the text with papaparse itself. A text ending in a newline ends with a [""] row, as
+ * with papaparse.
+ */
+export function fastCsvRows(text: string, delimiter: string, onRow: (fields: string[]) => void): boolean {
+  const n = text.length;
+  if (n === 0) return true;
+  const newline = guessNewline(text);
+  const nl0 = newline.charCodeAt(0);
+  const crlf = newline.length === 2;
+  const d = delimiter.charCodeAt(0);
+  let row: string[] = [];
+  let i = 0;
+  for (;;) {
+    // At the start of a field.
+    if (text.charCodeAt(i) === 34 /* " */) {
+      let j = i + 1;
+      let hasEscapes = false;
+      let end: number;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) return false; // unterminated
+        if (q + 1 < n && text.charCodeAt(q + 1) === 34) {
+          hasEscapes = true;
+          j = q + 2;
+          continue;
+        }
+        end = q;
+        break;
+      }
+      const raw = text.substring(i + 1, end);
+      row.push(hasEscapes ? raw.replace(/""/g, '"') : raw);
+      const after = end + 1;
+      if (after >= n) {
+        onRow(row);
+        return true;
+      }
+      const c = text.charCodeAt(after);
+      if (c === d) {
+        i = after + 1;
+        if (i >= n) {
+          // "x", at the very end: a last empty field.
+          row.push("");
+          onRow(row);
+          return true;
+        }
+        continue;
+      }
+      if (c === nl0 && (!crlf || text.charCodeAt(after + 1) === 10)) {
+        onRow(row);
+        row = [];
+        i = after + newline.length;
+        if (i >= n) {
+          onRow([""]);
+          return true;
+        }
+        continue;
+      }
+      return false; // something between the closing quote and the delimiter: papaparse's rules
+    }
+    // An unquoted field: up to the next delimiter or newline.
+    let j = i;
+    for (;;) {
+      if (j >= n) {
+        row.push(text.substring(i));
+        onRow(row);
+        return true;
+      }
+      const c = text.charCodeAt(j);
+      if (c === d) {
+        row.push(text.substring(i, j));
+        i = j + 1;
+        if (i >= n) {
+          row.push("");
+          onRow(row);
+          return true;
+        }
+        break;
+      }
+      if (c === nl0 && (!crlf || text.charCodeAt(j + 1) === 10)) {
+        row.push(text.substring(i, j));
+        onRow(row);
+        row = [];
+        i = j + newline.length;
+        if (i >= n) {
+          onRow([""]);
+          return true;
+        }
+        break;
+      }
+      j++;
+    }
+  }
+}
+
+/** Calls `onRow` for every row of CSV text (papaparse's rows; see fastCsvRows). `restart` runs before a papaparse pass. */
+export function eachCsvRow(text: string, onRow: (fields: string[], index: number) => void, restart?: () => void): void {
+  const delimiter = detectDelimiter(text);
+  let index = 0;
+  if (fastCsvRows(text, delimiter, (fields) => onRow(fields, index++))) return;
+  restart?.();
+  const result = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, dynamicTyping: false });
+  result.data.forEach((fields, i) => onRow(fields, i));
+}
+
 /** Splits CSV text into rows of fields. */
 export function parseCsvText(text: string): string[][] {
-  const result = Papa.parse<string[]>(text, {
-    delimiter: detectDelimiter(text),
-    skipEmptyLines: false,
-    dynamicTyping: false,
-  });
-  const rows = result.data;
+  let rows: string[][] = [];
+  eachCsvRow(
+    text,
+    (fields) => rows.push(fields),
+    () => (rows = [])
+  );
   // A final line break does not make an extra row.
   while (rows.length > 0) {
     const last = rows[rows.length - 1];
@@ -76,7 +202,13 @@ export function parseCsvText(text: string): string[][] {
   return rows;
 }
 
-function quoteField(s: string): string {
+/** Papaparse's own rows (the reference for fastCsvRows). */
+export function papaparseRows(text: string, delimiter: string): string[][] {
+  return Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false, dynamicTyping: false }).data;
+}
+
+/** A field as RFC 4180 writes it: quoted when it holds a quote, comma or line break. */
+export function quoteField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -5,6 +5,7 @@
  */
 import type * as ExcelJS from "exceljs";
 import { Rect, formatRect, parseAddress, sameSheetName } from "./address";
+import { SheetStore, takeCells } from "./store";
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
@@ -13,11 +14,15 @@ export const SETTINGS_SHEET = "_xlsxhost_settings";
 
 export class SheetState {
   deleted = false;
+  /** The sheet's cells (the exceljs worksheet keeps none while the workbook is open). */
+  readonly store: SheetStore;
   constructor(
     readonly doc: HostDoc,
     readonly ws: ExcelJS.Worksheet,
     readonly id: string
-  ) {}
+  ) {
+    this.store = takeCells(ws);
+  }
 
   get name(): string {
     return this.ws.name;

@@ -1,7 +1,8 @@
 /**
  * xlsx-host: an in-process implementation of the part of the Excel JavaScript API that src/excel
- * uses, over .xlsx files (exceljs is the file reader/writer and the cell store) and .csv files.
- * Browser-safe: no Node APIs here (see node.ts for file helpers).
+ * uses, over .xlsx files (exceljs reads and writes them; cells live in the host's own compact store,
+ * store.ts) and .csv files. Browser-safe: no Node APIs here (see node.ts for file helpers and the
+ * streaming .xlsx reader/writer for large files).
  *
  *   const host = await HostWorkbook.fromXlsx(bytes);
  *   await host.run(async (context) => { ... same code as inside Excel.run ... });
@@ -12,11 +13,12 @@ import { HostContext, HostOptions, IoStats, newStats } from "./context";
 import { HostDoc, SETTINGS_SHEET, XTable } from "./doc";
 import { HostFileError, RichApiError } from "./errors";
 import { listZip, readZipText } from "./zip";
-import { decodeCsv, formatCsv, parseCsvText } from "./csv";
+import { decodeCsv, eachCsvRow, quoteField } from "./csv";
 import { isValidSheetName, sameSheetName } from "./address";
-import { parseTyped } from "./typed-input";
-import { readRect, setNumFmt, usedRect, xs } from "./cells";
-import { displayText, isDateFormat } from "./number-format";
+import { cellValue, usedRect } from "./cells";
+import { CsvFill } from "./csv-fill";
+import { dropCells, putCells } from "./store";
+import { GENERAL, apiNumberFormat, displayText, isDateFormat } from "./number-format";
 import type { Json } from "./proxy";
 
 export type { IoStats, HostOptions } from "./context";
@@ -105,40 +107,19 @@ export class HostWorkbook {
   static fromCsv(data: Uint8Array | ArrayBuffer | string, sheetName: string, options: HostOptions = {}): HostWorkbook {
     if (!isValidSheetName(sheetName))
       throw new HostFileError("INVALID_SHEET_NAME", `"${sheetName}" is not a valid sheet name.`);
-    const rows = parseCsvText(decodeCsv(data));
+    const text = decodeCsv(data);
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(sheetName);
     const doc = new HostDoc(wb, false);
     const sheet = doc.registerSheet(ws);
     doc.active = sheet;
-    const now = new Date();
-    const x = xs(sheet);
-    for (let i = 0; i < rows.length; i++) {
-      const fields = rows[i];
-      let row: ReturnType<typeof x.getRow> | undefined;
-      for (let j = 0; j < fields.length; j++) {
-        const t = parseTyped(fields[j], { date1904: false, now });
-        if (t.kind === "empty") continue;
-        row ??= x.getRow(i + 1);
-        const cell = row.getCell(j + 1);
-        switch (t.kind) {
-          case "number":
-            cell.value = t.value;
-            if (t.format) setNumFmt(cell, t.format);
-            break;
-          case "boolean":
-          case "text":
-            cell.value = t.value;
-            break;
-          case "formula":
-            cell.value = { formula: t.formula };
-            break;
-          case "error":
-            cell.value = { error: t.value };
-            break;
-        }
-      }
-    }
+    const fill = new CsvFill(sheet.store);
+    // Rows go into the sheet as they are split: no array of every row's fields is built.
+    eachCsvRow(
+      text,
+      (fields, i) => fill.row(i, fields),
+      () => (sheet.store.rows = [])
+    );
     return new HostWorkbook(doc, options);
   }
 
@@ -170,6 +151,23 @@ export class HostWorkbook {
 
   /** Saves the workbook (settings included, in a veryHidden sheet the API never shows). */
   async toXlsx(): Promise<Uint8Array> {
+    return this._saving(async (wb) => {
+      const doc = this.doc;
+      try {
+        for (const s of doc.sheets) putCells(s.store, s.ws);
+        const buf = await wb.xlsx.writeBuffer();
+        return new Uint8Array(buf as ArrayBuffer);
+      } finally {
+        for (const s of doc.sheets) dropCells(s.ws);
+      }
+    });
+  }
+
+  /**
+   * @internal Runs a writer on the workbook as it is saved: with the settings in a veryHidden sheet (removed
+   * again afterwards) and the active sheet in the workbook view.
+   */
+  async _saving<T>(write: (wb: ExcelJS.Workbook) => Promise<T>): Promise<T> {
     const doc = this.doc;
     const wb = doc.wb;
     let settingsSheet: ExcelJS.Worksheet | undefined;
@@ -194,8 +192,7 @@ export class HostWorkbook {
     };
     wb.views = views as unknown as ExcelJS.WorkbookView[];
     try {
-      const buf = await wb.xlsx.writeBuffer();
-      return new Uint8Array(buf as ArrayBuffer);
+      return await write(wb);
     } finally {
       if (settingsSheet) wb.removeWorksheet(settingsSheet.id);
     }
@@ -206,25 +203,62 @@ export class HostWorkbook {
    * their displayed text for dates, the raw value otherwise (cached results for formulas).
    */
   toCsv(sheetName: string): string {
+    return [...this.csvPieces(sheetName)].join("");
+  }
+
+  /**
+   * toCsv's text in pieces of `rowsPerPiece` rows (the BOM first), for writing a large sheet out without
+   * holding its whole text. The whole used range is written, however many cells it has: this is a file
+   * export, not an API read.
+   */
+  *csvPieces(sheetName: string, rowsPerPiece = 10_000): Generator<string> {
     const sheet = this.doc.findSheet(sheetName);
     if (!sheet) throw new HostFileError("SHEET_NOT_FOUND", `No sheet named "${sheetName}".`);
+    yield "\uFEFF";
     const used = usedRect(sheet, true);
-    if (!used) return "\uFEFF";
-    const rect = { row: 0, col: 0, rows: used.row + used.rows, cols: used.col + used.cols };
+    if (!used) return;
+    const cols = used.col + used.cols;
+    const total = used.row + used.rows;
     const date1904 = this.doc.date1904;
-    const values = readRect(sheet, rect, "values", date1904);
-    const formats = readRect(sheet, rect, "numberFormat", date1904);
-    const rows = values.map((line, i) =>
-      line.map((v, j) => {
-        if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-        if (typeof v === "number") {
-          const f = String(formats[i][j]);
-          return isDateFormat(f) ? displayText(v, f, date1904) : String(v);
+    const dateText = new Map<string, Map<number, string>>();
+    const display = (v: number, f: string): string => {
+      let byValue = dateText.get(f);
+      if (!byValue) dateText.set(f, (byValue = new Map()));
+      let t = byValue.get(v);
+      if (t === undefined) {
+        t = displayText(v, f, date1904);
+        if (byValue.size < 100_000) byValue.set(v, t);
+      }
+      return t;
+    };
+    const store = sheet.store;
+    const emptyLine = ",".repeat(cols - 1);
+    for (let start = 0; start < total; start += rowsPerPiece) {
+      const end = Math.min(total, start + rowsPerPiece);
+      // Fields and separators of the whole piece, joined once (no string built per field or line).
+      const parts: string[] = [];
+      for (let r = start; r < end; r++) {
+        const row = store.row(r);
+        if (row === undefined) {
+          parts.push(emptyLine, "\r\n");
+          continue;
         }
-        return v;
-      })
-    );
-    return "\uFEFF" + formatCsv(rows);
+        const v = row.v;
+        for (let c = 0; c < cols; c++) {
+          const x = cellValue(v[c], date1904);
+          if (typeof x === "string") {
+            if (x !== "") parts.push(quoteField(x));
+          } else if (typeof x === "boolean") parts.push(x ? "TRUE" : "FALSE");
+          else {
+            // A number comes from a cell that exists: its format is its own.
+            const f = apiNumberFormat(row.styleAt(c)?.numFmt);
+            parts.push(f !== GENERAL && isDateFormat(f) ? display(x, f) : String(x));
+          }
+          parts.push(c === cols - 1 ? "\r\n" : ",");
+        }
+      }
+      yield parts.join("");
+    }
   }
 
   resetStats(): void {

@@ -1,8 +1,14 @@
 /** Node-only helpers (file system). Keep Node APIs out of the other xlsx-host files. */
+import { createWriteStream } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
+import { once } from "node:events";
 import { extname } from "node:path";
 import { HostWorkbook } from "./index";
 import type { HostOptions } from "./context";
+import { cellCount, openXlsxStreaming, streamable, writeXlsxStream } from "./xlsx-stream";
+
+/** From this many cells on, a workbook that can be is saved through the streaming writer. */
+export const STREAM_SAVE_CELLS = 500_000;
 
 /** Opens an .xlsx, or a .csv as a one-sheet workbook named after the file. */
 export async function openWorkbookFile(path: string, options: HostOptions = {}): Promise<HostWorkbook> {
@@ -16,9 +22,40 @@ export async function openWorkbookFile(path: string, options: HostOptions = {}):
         .slice(0, 31) || "Sheet1";
     return HostWorkbook.fromCsv(bytes, name, options);
   }
+  return openXlsx(bytes, options);
+}
+
+/** From this size on, an .xlsx is opened with its cells read by exceljs's streaming reader where it can be. */
+export const STREAM_OPEN_BYTES = 4_000_000;
+
+/** Opens .xlsx bytes: a large file through the streaming reader when nothing in it needs the in-memory one. */
+export async function openXlsx(bytes: Uint8Array, options: HostOptions = {}): Promise<HostWorkbook> {
+  if (bytes.length >= STREAM_OPEN_BYTES) {
+    const streamed = await openXlsxStreaming(bytes, options).catch(() => null);
+    if (streamed) return streamed;
+  }
   return HostWorkbook.fromXlsx(bytes, options);
 }
 
-export async function saveWorkbookFile(host: HostWorkbook, path: string): Promise<void> {
+/**
+ * Saves the workbook as .xlsx. A large one (STREAM_SAVE_CELLS cells or more, or `stream: true`) is written
+ * row by row through exceljs's streaming writer when it has nothing that writer cannot write (xlsx-stream.ts);
+ * otherwise the whole file is built in memory.
+ */
+export async function saveWorkbookFile(
+  host: HostWorkbook,
+  path: string,
+  options: { stream?: boolean } = {}
+): Promise<"stream" | "memory"> {
+  const stream = options.stream ?? cellCount(host) >= STREAM_SAVE_CELLS;
+  if (stream && streamable(host) === null) {
+    const out = createWriteStream(path);
+    const failed = once(out, "error").then(([e]) => Promise.reject(e));
+    failed.catch(() => undefined);
+    await Promise.race([writeXlsxStream(host, out), failed]);
+    if (!out.writableFinished) await Promise.race([once(out, "finish"), failed]);
+    return "stream";
+  }
   await writeFile(path, await host.toXlsx());
+  return "memory";
 }

@@ -17,11 +17,13 @@ import {
   readRect,
   setBold,
   setNumFmt,
+  usedRect,
   writeFormula,
   writeValue,
   xs,
 } from "./cells";
 import { Worksheet } from "./worksheet";
+import { MERGE } from "./store";
 
 export interface RangeTarget {
   sheet: SheetState;
@@ -109,20 +111,28 @@ function applyCells(t: RangeTarget, v: unknown, prop: "values" | "formulas" | "n
   if (prop !== "numberFormat") checkMerges(sheet, rect, location);
 
   const doc = sheet.doc;
-  const w = { date1904: doc.date1904, location, now: new Date() };
+  const now = new Date();
+  const w = {
+    date1904: doc.date1904,
+    location,
+    now,
+    typing: { date1904: doc.date1904, now },
+    rowWidth: Math.min(rect.col + rect.cols, MAX_COLS),
+  };
   if (prop === "numberFormat") {
     const fmtAt = (i: number, j: number): unknown => (p.kind === "each" ? p.grid[i][j] : p.value);
     if (isUnbounded(rect)) {
       applyFormatUnbounded(sheet, rect, (p as { value: unknown }).value);
       return;
     }
-    const x = xs(sheet);
+    const store = sheet.store;
     for (let i = 0; i < rect.rows; i++) {
-      const row = x.getRow(rect.row + i + 1);
+      const row = store.rowAt(rect.row + i);
       for (let j = 0; j < rect.cols; j++) {
         const f = fmtAt(i, j);
         if (f === null || f === undefined) continue;
-        setNumFmt(row.getCell(rect.col + j + 1), f as string);
+        store.ensureCell(row, rect.col + j);
+        setNumFmt(row, rect.col + j, f as string);
       }
     }
     return;
@@ -148,11 +158,11 @@ function applyFormatUnbounded(sheet: SheetState, rect: Rect, f: unknown): void {
     }
   } else {
     for (let r = rect.row; r < rect.row + rect.rows; r++) {
-      const row = x.getRow(r + 1);
+      const row = sheet.store.rowAt(r);
       row.style = { ...(row.style ?? {}), numFmt: fmt === "" ? undefined : fmt };
     }
   }
-  forEachExistingCell(sheet, rect, (cell) => setNumFmt(cell, fmt));
+  forEachExistingCell(sheet, rect, (row, _r, c) => setNumFmt(row, c, fmt));
 }
 
 export class Range extends BoundObject<RangeTarget> {
@@ -345,12 +355,41 @@ export class Range extends BoundObject<RangeTarget> {
     this._method("clear", [mode], (t) => {
       const { sheet, rect } = live(t, "Range.clear");
       checkWritable(sheet, rect, "Range.clear");
-      forEachExistingCell(sheet, rect, (cell) => {
-        if (cell.type === 1) return; // merged non-anchor
-        if (mode !== "Formats") cell.value = null;
-        if (mode !== "Contents") cell.style = {};
+      forEachExistingCell(sheet, rect, (row, _r, c) => {
+        if (row.v[c] === MERGE) return; // merged non-anchor
+        if (mode !== "Formats") row.v[c] = null;
+        if (mode !== "Contents") row.setStyle(c, undefined);
       });
     });
+  }
+
+  /**
+   * "Returns the used range of the given range object. If there are no used cells within the range, this
+   * function will throw an ItemNotFound error." (ExcelApi 1.1; valuesOnly: "Considers only cells with values
+   * as used cells.")
+   */
+  getUsedRange(valuesOnly?: boolean): Range {
+    return this._used("getUsedRange", valuesOnly, false);
+  }
+
+  /** As getUsedRange, but a null object when the range has no used cell (ExcelApi 1.4). */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): Range {
+    return this._used("getUsedRangeOrNullObject", valuesOnly, true);
+  }
+
+  private _used(name: string, valuesOnly: boolean | undefined, orNull: boolean): Range {
+    const child = new Range(this._ctx, `Range.${name}`);
+    return this._instantiate(
+      child,
+      name,
+      [valuesOnly ?? null],
+      (t) => {
+        const tt = live(t, `Range.${name}`);
+        const r = usedRect(tt.sheet, !!valuesOnly, tt.rect);
+        return r ? { sheet: tt.sheet, rect: r } : null;
+      },
+      orNull
+    );
   }
 
   select(): void {
@@ -370,11 +409,12 @@ export class RangeFont extends NavObject<RangeTarget, RangeTarget> {
         // "null ... when different values exist in the specified range" (blank-null-values doc).
         if (isUnbounded(t.rect)) return null;
         let first: boolean | undefined;
-        const x = xs(t.sheet);
+        const store = t.sheet.store;
         for (let i = 0; i < t.rect.rows; i++) {
-          const r = x.findRow(t.rect.row + i + 1);
+          const r = store.row(t.rect.row + i);
           for (let j = 0; j < t.rect.cols; j++) {
-            const b = !!r?.findCell(t.rect.col + j + 1)?.style?.font?.bold;
+            const c = t.rect.col + j;
+            const b = r !== undefined && r.v[c] !== undefined && !!r.styleAt(c)?.font?.bold;
             if (first === undefined) first = b;
             else if (first !== b) return null;
           }
@@ -390,14 +430,17 @@ export class RangeFont extends NavObject<RangeTarget, RangeTarget> {
     this._setProp("bold", v, (t, b) => {
       if (typeof b !== "boolean") throw richError("InvalidArgument", "RangeFont.bold");
       checkWritable(t.sheet, t.rect, "RangeFont.bold");
-      const x = xs(t.sheet);
+      const store = t.sheet.store;
       if (isUnbounded(t.rect)) {
-        forEachExistingCell(t.sheet, t.rect, (cell) => setBold(cell, b));
+        forEachExistingCell(t.sheet, t.rect, (row, _r, c) => setBold(row, c, b));
         return;
       }
       for (let i = 0; i < t.rect.rows; i++) {
-        const row = x.getRow(t.rect.row + i + 1);
-        for (let j = 0; j < t.rect.cols; j++) setBold(row.getCell(t.rect.col + j + 1), b);
+        const row = store.rowAt(t.rect.row + i);
+        for (let j = 0; j < t.rect.cols; j++) {
+          store.ensureCell(row, t.rect.col + j);
+          setBold(row, t.rect.col + j, b);
+        }
       }
     });
   }

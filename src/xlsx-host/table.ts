@@ -10,7 +10,24 @@ import type { HostContext } from "./context";
 import type { HostDoc, SheetState, TableState, XTableModel } from "./doc";
 import { Range, RangeTarget } from "./range";
 import { Worksheet } from "./worksheet";
-import { checkWritable, readRect, writeValue, xs } from "./cells";
+import { checkWritable, readRect, writeValue } from "./cells";
+import type { StoreRow } from "./store";
+
+/** Shifts a row's cells from `col` one column right, leaving an empty unstyled cell at `col` (exceljs Row.splice). */
+function insertCell(row: StoreRow, col: number): void {
+  if (row.v.length > col) row.v.splice(col, 0, null);
+  else row.v[col] = null;
+  if (row.s !== undefined && row.s.length > col) {
+    const s = row.s.slice(); // style arrays are shared: change a copy
+    s.splice(col, 0, undefined);
+    row.s = s;
+  }
+  if (row.notes !== undefined) {
+    const moved = new Map<number, unknown>();
+    for (const [c, n] of row.notes) moved.set(c >= col ? c + 1 : c, n);
+    row.notes = moved;
+  }
+}
 
 function live(t: TableState, location: string): TableState {
   if (t.deleted || t.sheet.deleted) throw richError("ItemNotFound", location);
@@ -341,29 +358,25 @@ function addColumn(
   const colName = uniqueName(t, name ?? headerFromValues ?? `Column${cols.length + 1}`);
 
   const insertCol = r.col + at; // 0-based sheet column of the new table column
-  const x = xs(t.sheet);
+  const store = t.sheet.store;
   // Shift cells right inside the table's rows when inserting in the middle, or at the end when the
   // next column is not empty.
   const nextColUsed = readRect(t.sheet, { row: r.row, col: insertCol, rows: r.rows, cols: 1 }, "values", false).some(
     (row) => row[0] !== ""
   );
   if (at < cols.length || nextColUsed) {
-    for (let i = 0; i < r.rows; i++) {
-      const row = x.getRow(r.row + i + 1) as unknown as {
-        splice(start: number, count: number, ...insert: unknown[]): void;
-      };
-      row.splice(insertCol + 1, 0, null);
-    }
+    for (let i = 0; i < r.rows; i++) insertCell(store.rowAt(r.row + i), insertCol);
   }
   const column = { name: colName, filterButton: t.model.headerRow ? true : undefined, totalsRowFunction: "none" };
   cols.splice(at, 0, column);
   t.setRect({ row: r.row, col: r.col, rows: r.rows, cols: r.cols + 1 });
   const w = { date1904: t.sheet.doc.date1904, location, now: new Date() };
   for (let i = 0; i < r.rows; i++) {
-    const cell = x.getRow(r.row + i + 1).getCell(insertCol + 1);
-    cell.value = null;
+    const row = store.rowAt(r.row + i);
+    store.ensureCell(row, insertCol);
+    row.v[insertCol] = null;
     if (i === 0 && t.model.headerRow) {
-      cell.value = colName;
+      row.v[insertCol] = colName;
       continue;
     }
     if (grid) writeValue(t.sheet, r.row + i, insertCol, grid[i][0], w);
