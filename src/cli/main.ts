@@ -13,7 +13,7 @@ import type { RunSummary } from "../excel/types";
 import { cliStrings } from "../i18n/cli";
 import { errorMessage, fill } from "../i18n/messages";
 import { CliArgs, USAGE, parseCliArgs } from "./args";
-import { defaultOutput, isCsvPath, loadWorkbook, writeAtomically } from "./files";
+import { defaultOutput, isCsvPath, loadWorkbook, saveOutput, writeAtomically } from "./files";
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -80,6 +80,9 @@ async function run(args: CliArgs, io: CliIo): Promise<CliSummary> {
       lang: args.lang,
       sheetName: args.sheet,
       overwriteTemplateColumns: args.overwriteTemplateColumns,
+      // A CSV output holds only the segmented sheet: no undo snapshot to keep, and on failure nothing is
+      // written at all, so the journal's reads would be wasted.
+      undo: !isCsvPath(output),
       onProgress: (stage, done, total) => {
         // One line when a stage starts; the row count once a large read is done.
         const report = stage === "read" ? total >= 50_000 : stage !== lastStage;
@@ -89,8 +92,7 @@ async function run(args: CliArgs, io: CliIo): Promise<CliSummary> {
     });
   });
   const stats = workbook.stats;
-  const data = isCsvPath(output) ? workbook.toCsv(summary.sheet) : await workbook.toXlsx();
-  await writeAtomically(output, data);
+  await saveOutput(workbook, output, summary.sheet);
   return {
     ...summary,
     io: { syncs: stats.syncs, maxRequestBytes: stats.maxRequestBytes, maxResponseBytes: stats.maxResponseBytes },
@@ -122,7 +124,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof SegmentSheetError || e instanceof InputError) {
       io.stderr(errorMessage(e.error, lang) + "\n");
-      return 2;
+      // Excel's own failure is not a fault of the input.
+      return e.error.code === "EXCEL_ERROR" ? 1 : 2;
     }
     io.stderr(fill(cliStrings[lang].unexpected, { detail: e instanceof Error ? e.message : String(e) }) + "\n");
     if (io.env.SEGMENT_SHEET_DEBUG) io.stderr(String((e as Error)?.stack) + "\n");

@@ -22,8 +22,15 @@ export type ColumnPlan =
   | { ok: true; targets: ColumnTarget[] }
   | { ok: false; conflict: { key: OwnedColumnKey; header: string; offset: number } };
 
-/** Template fields that mean the same as an owned column. */
-const TEMPLATE_FIELD: Partial<Record<OwnedColumnKey, FieldKey>> = { rfmCode: "rfmCode", rfmLabel: "rfmLabel" };
+/** Template fields that mean the same as an owned column (RFM分组, 客户类型, 消费能力标签, 活跃度标签 …). */
+const TEMPLATE_FIELD: Partial<Record<OwnedColumnKey, FieldKey>> = {
+  rfmCode: "rfmCode",
+  rfmLabel: "rfmLabel",
+  spendingTag: "spendTag",
+  activityTag: "activityTag",
+  needTag: "needTag",
+  segment: "segment",
+};
 
 /**
  * A column of the user's that means the same as an owned column: a template field (RFM分组, 客户类型) or

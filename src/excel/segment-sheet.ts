@@ -6,16 +6,29 @@ import { SegmentSheetError } from "../engine/errors";
 import { segment } from "../engine/pipeline";
 import type { FieldKey } from "../engine/types";
 import { planColumns } from "./column-plan";
-import { loadRecord, queueRecord } from "./ownership";
+import { loadRecord, OWNERSHIP_KEY, queueRecord } from "./ownership";
 import { readTable } from "./read-table";
-import { queueWorkbookSettings } from "./settings-store";
-import { writeMigration } from "./write-migration";
+import { queueWorkbookSettings, SETTINGS_KEY } from "./settings-store";
+import type { OwnedColumnKey } from "../i18n/headers";
+import { Journal } from "./journal";
+import { applyUndo, writeUndo } from "./undo";
+import { MigrationOutcome, writeMigration } from "./write-migration";
 import { writeTracker } from "./write-tracker";
 import type { RunOptions, RunSummary } from "./types";
-import { SHEET_KEYS, chooseRfmSheetName, writeOwnedColumns, writeRfmSheet } from "./write-results";
+import { chooseRfmSheetName, sheetKeysFor, writeOwnedColumns, writeRfmSheet } from "./write-results";
 import { firstFreeColumnOffset } from "./free-columns";
 
 export async function segmentSheet(context: Excel.RequestContext, options: RunOptions): Promise<RunSummary> {
+  try {
+    return await run(context, options);
+  } catch (e) {
+    // Nothing but coded errors leaves a run: Excel's own errors before the writes changed nothing.
+    if (e instanceof SegmentSheetError) throw e;
+    throw new SegmentSheetError({ code: "EXCEL_ERROR", params: { detail: describe(e) } });
+  }
+}
+
+async function run(context: Excel.RequestContext, options: RunOptions): Promise<RunSummary> {
   const progress = options.onProgress ?? (() => undefined);
   progress("find", 0, 1);
   const { location, table, usedLastColumn, headerRowCells } = await readTable(context, options.sheetName);
@@ -35,7 +48,8 @@ export async function segmentSheet(context: Excel.RequestContext, options: RunOp
   sheet.load("protection/protected");
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
-  const appendAt = await firstFreeColumnOffset(context, location, usedLastColumn, SHEET_KEYS.length);
+  const sheetKeys = sheetKeysFor(result);
+  const appendAt = await firstFreeColumnOffset(context, location, usedLastColumn, sheetKeys.length);
   await context.sync();
   const rfm = chooseRfmSheetName(
     options.lang,
@@ -53,7 +67,7 @@ export async function segmentSheet(context: Excel.RequestContext, options: RunOp
   if (rfmSheet?.protection.protected)
     throw new SegmentSheetError({ code: "SHEET_PROTECTED", params: { sheet: rfm.name } });
   const plan = planColumns({
-    keys: SHEET_KEYS,
+    keys: sheetKeys,
     headers: headerRowCells,
     rows: table.rows,
     fields: result.fields,
@@ -68,27 +82,47 @@ export async function segmentSheet(context: Excel.RequestContext, options: RunOp
       params: { header: plan.conflict.header, sheet: location.sheetName },
     });
 
-  progress("write", 0, 3);
-  const columnAddresses = await writeOwnedColumns(context, location, plan.targets, result);
-  progress("write", 1, 3);
-  const rfmColumns = await writeRfmSheet(context, rfm.name, rfm.exists, result, options.lang);
-  progress("write", 2, 3);
-  const taken = [...sheets.items.map((s) => s.name), rfm.name];
-  const tracker = await writeTracker(context, result, options.lang, record.trackerSheet, taken);
-  const migration = await writeMigration(context, result, options.lang, record, [...taken, tracker]);
-  progress("write", 3, 3);
+  // Every write is journalled first; a failure half-way puts back what was written, and the snapshot
+  // stays in the workbook for "Undo last run".
+  const journal = new Journal(context, options.undo !== false);
+  journal.captureSetting(OWNERSHIP_KEY);
+  journal.captureSetting(SETTINGS_KEY);
+  let columnAddresses: Partial<Record<OwnedColumnKey, string>>;
+  let rfmColumns: Partial<Record<OwnedColumnKey, string>>;
+  let tracker: string;
+  let migration: MigrationOutcome;
+  try {
+    progress("write", 0, 3);
+    columnAddresses = await writeOwnedColumns(context, location, plan.targets, result, journal);
+    progress("write", 1, 3);
+    rfmColumns = await writeRfmSheet(context, rfm.name, rfm.exists, result, options.lang, journal);
+    progress("write", 2, 3);
+    const taken = [...sheets.items.map((s) => s.name), rfm.name];
+    tracker = await writeTracker(context, result, options.lang, record.trackerSheet, taken, journal);
+    migration = await writeMigration(context, result, options.lang, record, [...taken, tracker], journal);
+    await journal.flush();
+    progress("write", 3, 3);
 
-  // What the add-in owns, and the settings it used, land last, with the final sync.
-  record.sheets[location.sheetName] = Object.fromEntries(
-    plan.targets.map((t) => [t.key, t.header ?? headerRowCells[t.offset]])
-  );
-  record.rfmSheet = rfm.name;
-  record.trackerSheet = tracker;
-  record.historySheet = migration.historySheet;
-  if (migration.migrationSheet !== null) record.migrationSheet = migration.migrationSheet;
-  queueRecord(context, record);
-  queueWorkbookSettings(context, options.settings);
-  await context.sync();
+    // What the add-in owns, and the settings it used, land last, with the final sync.
+    record.sheets[location.sheetName] = Object.fromEntries(
+      plan.targets.map((t) => [t.key, t.header ?? headerRowCells[t.offset]])
+    );
+    record.rfmSheet = rfm.name;
+    record.trackerSheet = tracker;
+    record.historySheet = migration.historySheet;
+    if (migration.migrationSheet !== null) record.migrationSheet = migration.migrationSheet;
+    journal.expectSetting(OWNERSHIP_KEY, JSON.stringify(record));
+    journal.expectSetting(SETTINGS_KEY, JSON.stringify(options.settings));
+    // A repeat that changes nothing keeps the previous snapshot, so "Undo" still undoes the last real change.
+    if (journal.changes()) await writeUndo(context, journal.snapshot(), journal);
+    queueRecord(context, record);
+    queueWorkbookSettings(context, options.settings);
+    await context.sync();
+  } catch (e) {
+    await rollBack(context, journal);
+    if (e instanceof SegmentSheetError) throw e;
+    throw new SegmentSheetError({ code: "WRITE_FAILED", params: { detail: describe(e) } });
+  }
 
   const fields: Record<string, string> = {};
   for (const [k, i] of Object.entries(result.fields)) if (i !== undefined) fields[k as FieldKey] = table.headers[i];
@@ -101,6 +135,9 @@ export async function segmentSheet(context: Excel.RequestContext, options: RunOp
     fields,
     rfm: { asOf: result.asOf, scoring: options.settings.rfm.scoring, split: options.settings.rfm.split },
     segments: result.segments,
+    clusters: result.clusters,
+    guard: result.report.guard,
+    profiles: result.profiles,
     report: { rowsWithoutId: result.report.rowsWithoutId, unparsedCells: result.report.issues.length },
     written: {
       columns: record.sheets[location.sheetName],
@@ -123,4 +160,18 @@ export async function segmentSheet(context: Excel.RequestContext, options: RunOp
       ],
     },
   };
+}
+
+/** Best effort: put back what the failed run wrote. A failure here leaves the original error to report. */
+async function rollBack(context: Excel.RequestContext, journal: Journal): Promise<void> {
+  try {
+    await applyUndo(context, journal.snapshot());
+  } catch {
+    // The workbook refused even the restore (e.g. it became read-only); nothing more can be done here.
+  }
+}
+
+function describe(e: unknown): string {
+  if (typeof e === "object" && e !== null && "code" in e) return String((e as { code: unknown }).code);
+  return e instanceof Error ? e.message : String(e);
 }

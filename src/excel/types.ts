@@ -1,7 +1,16 @@
 /** What src/excel offers its callers (task pane, ribbon command, CLI, playground). */
 import type { Settings } from "../engine/config";
 import type { Result } from "../engine/errors";
-import type { Lang, RawTable, SegmentationResult, SegmentCount, TableKind } from "../engine/types";
+import type {
+  ClusterSummary,
+  GuardReport,
+  Lang,
+  RawTable,
+  SegmentationResult,
+  SegmentCount,
+  SegmentProfile,
+  TableKind,
+} from "../engine/types";
 import type { OwnedColumnKey } from "../i18n/headers";
 
 export interface RunOptions {
@@ -18,6 +27,11 @@ export interface RunOptions {
    * runs it in a Web Worker so the pane never blocks.
    */
   segmenter?: Segmenter;
+  /**
+   * Keep a snapshot for "Undo last run" and roll back a run that fails half-way (default true). The CLI
+   * turns it off for a CSV output: the workbook it runs on is thrown away, so neither is needed.
+   */
+  undo?: boolean;
   /** Called between stages of a long run. */
   onProgress?: (stage: RunStage, done: number, total: number) => void;
 }
@@ -42,6 +56,12 @@ export interface RunSummary {
   fields: Record<string, string>;
   rfm: { asOf: string; scoring: string; split: string };
   segments: SegmentCount[];
+  /** K-means: k, silhouette, sizes and names per cluster …; null when clustering was off or not possible. */
+  clusters: ClusterSummary | null;
+  /** 客户细分: what it was made of and which small groups were merged into 其他 (the guard). */
+  guard: GuardReport;
+  /** Size, share, means, top values and persona of every segment and every cluster. */
+  profiles: { segments: SegmentProfile[]; clusters: SegmentProfile[] };
   report: { rowsWithoutId: number; unparsedCells: number };
   written: {
     /** Owned column key → header, on the segmented sheet. */

@@ -10,6 +10,7 @@ import type { CellValue, Lang, SegmentationResult } from "../engine/types";
 import { fill } from "../i18n/messages";
 import { migrationStrings } from "../i18n/migration";
 import { asText } from "./cell-text";
+import type { Journal } from "./journal";
 import { MAX_CELLS_PER_READ, MAX_CELLS_PER_WRITE, chunks } from "./limits";
 
 type Cell = string | number | boolean;
@@ -65,17 +66,24 @@ async function writeHistory(
   name: string,
   exists: boolean,
   periods: Period[],
-  lang: Lang
+  lang: Lang,
+  journal: Journal
 ) {
   const sheets = context.workbook.worksheets;
-  const sheet = exists ? sheets.getItem(name) : sheets.add(name);
-  if (exists) sheet.getRange().clear();
-  else sheet.visibility = "Hidden";
   const h = migrationStrings[lang].history;
-  sheet.getRangeByIndexes(0, 0, 1, HISTORY_COLUMNS).values = [[h.asOf, h.id, h.code, h.frequency, h.monetary]];
+  const header: Cell[] = [h.asOf, h.id, h.code, h.frequency, h.monetary];
   const rows: Cell[][] = [];
   for (const p of periods)
     for (const e of p.entries) rows.push([asText(p.asOf), asText(e.id), asText(e.code), e.frequency, e.monetary]);
+  if (exists) {
+    journal.captureSheet(name);
+    await journal.flush();
+    journal.expectSheet(name, [header, ...rows]);
+  } else journal.createdSheet(name);
+  const sheet = exists ? sheets.getItem(name) : sheets.add(name);
+  if (exists) sheet.getRange().clear();
+  else sheet.visibility = "Hidden";
+  sheet.getRangeByIndexes(0, 0, 1, HISTORY_COLUMNS).values = [header];
   const perWrite = Math.floor(MAX_CELLS_PER_WRITE / HISTORY_COLUMNS);
   for (const [start, count] of chunks(rows.length, perWrite)) {
     sheet.getRangeByIndexes(1 + start, 0, count, HISTORY_COLUMNS).values = rows.slice(start, start + count);
@@ -139,7 +147,8 @@ export async function writeMigration(
   result: SegmentationResult,
   lang: Lang,
   recorded: { historySheet?: string; migrationSheet?: string },
-  sheetNames: string[]
+  sheetNames: string[],
+  journal: Journal
 ): Promise<MigrationOutcome> {
   const s = migrationStrings[lang];
   const lower = sheetNames.map((n) => n.toLowerCase());
@@ -155,7 +164,7 @@ export async function writeMigration(
   const current = currentPeriod(result);
   const previous = previousPeriod(periods, current.asOf);
   const kept = keep([...periods.filter((p) => p.asOf !== current.asOf), current]);
-  await writeHistory(context, historySheet, historyExists, kept, lang);
+  await writeHistory(context, historySheet, historyExists, kept, lang, journal);
   if (!previous)
     return {
       historySheet,
@@ -165,12 +174,17 @@ export async function writeMigration(
 
   const migrationExists = has(recorded.migrationSheet);
   const migrationSheet = migrationExists ? (recorded.migrationSheet as string) : free(s.migrationSheet);
+  const labels = new Map(result.segments.map((x) => [x.code, x.label]));
+  const cells = migrationCells(previous, current, labels, lang);
+  if (migrationExists) {
+    journal.captureSheet(migrationSheet);
+    await journal.flush();
+    journal.expectSheet(migrationSheet, cells);
+  } else journal.createdSheet(migrationSheet);
   const sheet = migrationExists
     ? context.workbook.worksheets.getItem(migrationSheet)
     : context.workbook.worksheets.add(migrationSheet);
   if (migrationExists) sheet.getRange().clear();
-  const labels = new Map(result.segments.map((x) => [x.code, x.label]));
-  const cells = migrationCells(previous, current, labels, lang);
   sheet.getRangeByIndexes(0, 0, cells.length, cells[0].length).values = cells;
   await context.sync();
   return { historySheet, migrationSheet, previousAsOf: previous.asOf };

@@ -8,14 +8,33 @@ import type { Lang } from "../engine/types";
 import { columnHeaders, OwnedColumnKey, sheetNames } from "../i18n/headers";
 import { asCell } from "./cell-text";
 import type { ColumnTarget } from "./column-plan";
-import { MAX_CELLS_PER_WRITE, chunks } from "./limits";
+import { writeInChunks } from "./chunked-write";
+import type { Journal } from "./journal";
 import type { TableLocation } from "./read-table";
 
 type Cell = string | number | boolean;
 
-/** Columns written on the segmented sheet, in order. */
-export const SHEET_KEYS: OwnedColumnKey[] = ["rScore", "fScore", "mScore", "rfmCode", "rfmLabel"];
-/** Columns of the RFM result sheet, in order (表2: 客户ID · R · F · M · RFM分组 · 客户类型, plus the scores). */
+/** Every column the segmented sheet may get, in order; sheetKeysFor picks those a result computed. */
+export const SHEET_KEYS: OwnedColumnKey[] = [
+  "rScore",
+  "fScore",
+  "mScore",
+  "rfmCode",
+  "rfmLabel",
+  "spendingTag",
+  "activityTag",
+  "needTag",
+  "cityTier",
+  "region",
+  "ageBand",
+  "cluster",
+  "segment",
+];
+/**
+ * Columns of the RFM result sheet, in order (表2: 客户ID · R · F · M · RFM分组 · 客户类型, plus the scores,
+ * then 客户细分, 聚类群组 and the tags). A fixed layout: a value the table could not give (no city column,
+ * clustering off) is left blank rather than dropping its column.
+ */
 export const RFM_SHEET_KEYS: OwnedColumnKey[] = [
   "id",
   "recencyDays",
@@ -26,7 +45,33 @@ export const RFM_SHEET_KEYS: OwnedColumnKey[] = [
   "mScore",
   "rfmCode",
   "rfmLabel",
+  "segment",
+  "cluster",
+  "spendingTag",
+  "activityTag",
+  "needTag",
+  "cityTier",
+  "region",
+  "ageBand",
 ];
+
+/** Tag, dimension, cluster and segment columns: written only when the engine computed them. */
+const COMPUTED_KEYS: ReadonlySet<OwnedColumnKey> = new Set<OwnedColumnKey>([
+  "spendingTag",
+  "activityTag",
+  "needTag",
+  "cityTier",
+  "region",
+  "ageBand",
+  "cluster",
+  "segment",
+]);
+
+/** The segmented sheet's columns for this result: the RFM columns, and the tags the table allowed. */
+export function sheetKeysFor(result: SegmentationResult): OwnedColumnKey[] {
+  const computed = new Set<string>(result.computed);
+  return SHEET_KEYS.filter((k) => !COMPUTED_KEYS.has(k) || computed.has(k));
+}
 
 export function customerCell(c: CustomerRfm, key: OwnedColumnKey): Cell {
   switch (key) {
@@ -49,6 +94,16 @@ export function customerCell(c: CustomerRfm, key: OwnedColumnKey): Cell {
       return c.rfmCode;
     case "rfmLabel":
       return c.rfmLabel;
+    // Labels in the user's language; "" where the engine computed none.
+    case "spendingTag":
+    case "activityTag":
+    case "needTag":
+    case "cityTier":
+    case "region":
+    case "ageBand":
+    case "cluster":
+    case "segment":
+      return c[key];
   }
 }
 
@@ -67,9 +122,18 @@ export async function writeOwnedColumns(
   context: Excel.RequestContext,
   location: TableLocation,
   targets: ColumnTarget[],
-  result: SegmentationResult
+  result: SegmentationResult,
+  journal: Journal
 ): Promise<Partial<Record<OwnedColumnKey, string>>> {
   const sheet = context.workbook.worksheets.getItem(location.sheetName);
+  for (const t of targets) {
+    journal.capture(location.sheetName, location.headerRow, location.firstColumn + t.offset, location.rowCount + 1, 1);
+  }
+  for (const t of targets) {
+    const values: (Cell | null)[][] = [[t.header], ...columnValues(result, t.key, 0, location.rowCount)];
+    journal.expect(location.sheetName, location.headerRow, location.firstColumn + t.offset, values);
+  }
+  await journal.flush();
   const addresses: Partial<Record<OwnedColumnKey, Excel.Range>> = {};
   for (const t of targets) {
     const col = location.firstColumn + t.offset;
@@ -84,16 +148,20 @@ export async function writeOwnedColumns(
       addresses[t.key] = whole;
     }
   }
-  const rowsPerSync = Math.max(1, Math.floor(MAX_CELLS_PER_WRITE / Math.max(1, targets.length)));
-  for (const [start, count] of chunks(location.rowCount, rowsPerSync)) {
-    for (const t of targets) {
-      const r = sheet.getRangeByIndexes(location.headerRow + 1 + start, location.firstColumn + t.offset, count, 1);
-      r.values = columnValues(result, t.key, start, count);
-    }
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of rows, by design: each request stays under Excel on the web's 5 MB limit
-    await context.sync();
-  }
+  // Headers first, so that each chunk's request holds that chunk alone (chunked-write.ts).
   await context.sync();
+  await writeInChunks(context, {
+    total: location.rowCount,
+    cellsPerRow: targets.length,
+    make: (start, count) => targets.map((t) => columnValues(result, t.key, start, count)),
+    row: (columns, i) => columns.map((c) => c[i]),
+    put: (columns, start, count) =>
+      targets.forEach((t, k) => {
+        const r = sheet.getRangeByIndexes(location.headerRow + 1 + start, location.firstColumn + t.offset, count, 1);
+        r.values = columns[k];
+        r.untrack();
+      }),
+  });
   const out: Partial<Record<OwnedColumnKey, string>> = {};
   for (const [k, r] of Object.entries(addresses)) if (r) out[k as OwnedColumnKey] = r.address;
   return out;
@@ -105,27 +173,43 @@ export async function writeRfmSheet(
   name: string,
   exists: boolean,
   result: SegmentationResult,
-  lang: Lang
+  lang: Lang,
+  journal: Journal
 ): Promise<Partial<Record<OwnedColumnKey, string>>> {
   const sheets = context.workbook.worksheets;
+  if (exists) {
+    journal.captureSheet(name);
+    await journal.flush();
+    const all: Cell[][] = [RFM_SHEET_KEYS.map((k) => columnHeaders[lang][k])];
+    for (const c of result.customers) all.push(RFM_SHEET_KEYS.map((k) => asCell(customerCell(c, k))));
+    journal.expectSheet(name, all);
+  } else journal.createdSheet(name);
   const sheet = exists ? sheets.getItem(name) : sheets.add(name);
   if (exists) sheet.getRange().clear();
   const headers = RFM_SHEET_KEYS.map((k) => columnHeaders[lang][k]);
   const head = sheet.getRangeByIndexes(0, 0, 1, headers.length);
   head.values = [headers];
   head.format.font.bold = true;
-  const n = result.customers.length;
-  const rowsPerSync = Math.max(1, Math.floor(MAX_CELLS_PER_WRITE / RFM_SHEET_KEYS.length));
-  for (const [start, count] of chunks(n, rowsPerSync)) {
-    const values: Cell[][] = new Array(count);
-    for (let i = 0; i < count; i++) {
-      const c = result.customers[start + i];
-      values[i] = RFM_SHEET_KEYS.map((k) => asCell(customerCell(c, k)));
-    }
-    sheet.getRangeByIndexes(1 + start, 0, count, RFM_SHEET_KEYS.length).values = values;
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of rows, by design: each request stays under Excel on the web's 5 MB limit
-    await context.sync();
-  }
+  // The sheet and its header first, so that each chunk's request holds that chunk alone (chunked-write.ts).
+  await context.sync();
+  await writeInChunks(context, {
+    total: result.customers.length,
+    cellsPerRow: RFM_SHEET_KEYS.length,
+    make: (start, count) => {
+      const values: Cell[][] = new Array(count);
+      for (let i = 0; i < count; i++) {
+        const c = result.customers[start + i];
+        values[i] = RFM_SHEET_KEYS.map((k) => asCell(customerCell(c, k)));
+      }
+      return values;
+    },
+    row: (values, i) => values[i],
+    put: (values, start, count) => {
+      const r = sheet.getRangeByIndexes(1 + start, 0, count, RFM_SHEET_KEYS.length);
+      r.values = values;
+      r.untrack();
+    },
+  });
   head.format.autofitColumns();
   await context.sync();
   const out: Partial<Record<OwnedColumnKey, string>> = {};

@@ -18,7 +18,9 @@ import {
   trackerStatus,
 } from "../i18n/tracker";
 import { asText } from "./cell-text";
+import type { Journal } from "./journal";
 import { HEADER_SCAN_ROWS } from "./limits";
+import { UNDO_SHEET } from "./undo";
 
 type Cell = string | number | boolean | null;
 
@@ -73,7 +75,7 @@ async function findTracker(context: Excel.RequestContext, recorded: string | und
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
-  const names = sheets.items.map((s) => s.name);
+  const names = sheets.items.map((s) => s.name).filter((n) => n !== UNDO_SHEET);
   const order =
     recorded !== undefined && names.includes(recorded) ? [recorded, ...names.filter((n) => n !== recorded)] : names;
   const used = order.map((name) => {
@@ -186,7 +188,8 @@ export async function writeTracker(
   result: SegmentationResult,
   lang: Lang,
   recorded: string | undefined,
-  takenNames: string[]
+  takenNames: string[],
+  journal: Journal
 ): Promise<string> {
   let table = await findTracker(context, recorded);
   if (!table) {
@@ -194,11 +197,15 @@ export async function writeTracker(
     let name = trackerSheetName[lang];
     for (let i = 2; lower.includes(name.toLowerCase()); i++) name = `${trackerSheetName[lang]} (${i})`;
     context.workbook.worksheets.add(name);
+    journal.createdSheet(name);
     table = { sheet: name, headerRow: 0, firstColumn: 0, columns: {}, width: 0, rows: [] };
   }
   const plan = planTracker(table, result, lang);
   const sheet = context.workbook.worksheets.getItem(table.sheet);
   const width = plan.header.length;
+  journal.capture(table.sheet, table.headerRow, table.firstColumn, plan.rows.length + 1, width);
+  journal.expect(table.sheet, table.headerRow, table.firstColumn, [plan.header, ...plan.rows]);
+  await journal.flush();
   const head = sheet.getRangeByIndexes(table.headerRow, table.firstColumn, 1, width);
   head.values = [plan.header];
   if (plan.rows.length > 0) {

@@ -7,7 +7,8 @@ export const errorMessages: Record<Lang, Record<ErrorCode, string>> = {
     NO_TABLE_FOUND:
       "在工作表“{{sheet}}”中没有找到客户表或订单表：请确认表头行包含客户编号，以及最后购买时间/消费频次/消费金额（或订单日期和金额）。",
     NO_DATA_ROWS: "表头下面没有数据行：请在表头下方填入客户数据后再试。",
-    MISSING_FIELD: "缺少必需的列：{{fields}}。请在设置的“字段映射”中指定对应的表头。",
+    MISSING_FIELD:
+      "缺少必需的列：{{fields}}。请在面板“数据表”部分的字段映射中指定对应的表头（命令行：设置文件的 fields）。",
     NO_CUSTOMERS: "没有可以细分的客户：所有行都缺少客户编号或无法读取。",
     BAD_SETTINGS: "设置有误：{{path}}（{{reason}}）。",
     BAD_AS_OF: "分析日期“{{value}}”无效：请使用 YYYY-MM-DD 格式，例如 2024-06-01。",
@@ -21,12 +22,15 @@ export const errorMessages: Record<Lang, Record<ErrorCode, string>> = {
     UNSUPPORTED_HOST: "当前 Excel 版本不支持所需的功能（{{requirement}}）。",
     WRITE_FAILED: "写入结果失败：{{detail}}。工作簿未被修改。",
     SHEET_CHANGED: "读取后工作表“{{sheet}}”被他人修改，为避免覆盖他人的编辑，本次未写入：请重新运行。",
+    NOTHING_TO_UNDO: "没有可以撤销的细分：本工作簿中没有上一次运行的记录。",
+    EXCEL_ERROR: "Excel 在读取数据时报错（{{detail}}），未作任何修改：请稍后重试。",
   },
   "zh-TW": {
     NO_TABLE_FOUND:
       "在工作表「{{sheet}}」中找不到客戶表或訂單表：請確認表頭列包含客戶編號，以及最後購買時間/消費頻次/消費金額（或訂單日期和金額）。",
     NO_DATA_ROWS: "表頭下方沒有資料列：請在表頭下方填入客戶資料後再試。",
-    MISSING_FIELD: "缺少必要的欄：{{fields}}。請在設定的「欄位對應」中指定對應的表頭。",
+    MISSING_FIELD:
+      "缺少必要的欄：{{fields}}。請在窗格「資料表」部分的欄位對應中指定對應的表頭（命令列：設定檔的 fields）。",
     NO_CUSTOMERS: "沒有可以細分的客戶：所有列都缺少客戶編號或無法讀取。",
     BAD_SETTINGS: "設定有誤：{{path}}（{{reason}}）。",
     BAD_AS_OF: "分析日期「{{value}}」無效：請使用 YYYY-MM-DD 格式，例如 2024-06-01。",
@@ -40,12 +44,15 @@ export const errorMessages: Record<Lang, Record<ErrorCode, string>> = {
     UNSUPPORTED_HOST: "目前的 Excel 版本不支援所需的功能（{{requirement}}）。",
     WRITE_FAILED: "寫入結果失敗：{{detail}}。活頁簿未被修改。",
     SHEET_CHANGED: "讀取後工作表「{{sheet}}」被他人修改，為避免覆寫他人的編輯，本次未寫入：請重新執行。",
+    NOTHING_TO_UNDO: "沒有可以復原的細分：本活頁簿中沒有上一次執行的紀錄。",
+    EXCEL_ERROR: "Excel 在讀取資料時回報錯誤（{{detail}}），未做任何修改：請稍後重試。",
   },
   en: {
     NO_TABLE_FOUND:
       'No customer or orders table was found on sheet "{{sheet}}": the header row needs a customer ID plus last purchase, frequency and amount columns (or order date and amount).',
     NO_DATA_ROWS: "There are no data rows under the header: add customer rows below it and try again.",
-    MISSING_FIELD: "Required columns are missing: {{fields}}. Map them to your headers under Settings → Field mapping.",
+    MISSING_FIELD:
+      "Required columns are missing: {{fields}}. Map them to your headers in the pane under Data → field mapping (CLI: fields in the settings file).",
     NO_CUSTOMERS: "There are no customers to segment: every row lacks a readable customer ID.",
     BAD_SETTINGS: "Invalid setting {{path}}: {{reason}}.",
     BAD_AS_OF: 'The as-of date "{{value}}" is not valid: use YYYY-MM-DD, for example 2024-06-01.',
@@ -62,5 +69,7 @@ export const errorMessages: Record<Lang, Record<ErrorCode, string>> = {
     WRITE_FAILED: "Writing the results failed: {{detail}}. The workbook was not changed.",
     SHEET_CHANGED:
       'Sheet "{{sheet}}" was changed by someone else after it was read; nothing was written so their edit is kept. Run again.',
+    NOTHING_TO_UNDO: "There is nothing to undo: this workbook has no record of a previous run.",
+    EXCEL_ERROR: "Excel reported an error while reading ({{detail}}); nothing was changed. Try again.",
   },
 };

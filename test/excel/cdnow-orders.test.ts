@@ -18,10 +18,13 @@ describe("CDNOW orders sheet (客户ID · 下单日期 · 数量 · 金额) segm
   let wb: HostWorkbook;
   let summary: RunSummary;
   let want: Expected[];
+  /** The run's own round trips, taken before the tests read the sheets back (their reads are not the add-in's). */
+  let runStats: { maxRequestBytes: number; maxResponseBytes: number };
   beforeAll(async () => {
     want = expectedCdnow(AS_OF, { recencyDays: 90, frequency: 3, monetary: 100 });
     wb = await HostWorkbook.fromXlsx(await cdnowOrdersWorkbook(readCdnow()));
     summary = await wb.run((context) => segmentSheet(context, { settings: defaultSettings(), asOf: AS_OF, lang: "zh-CN" }));
+    runStats = { maxRequestBytes: wb.stats.maxRequestBytes, maxResponseBytes: wb.stats.maxResponseBytes };
   });
 
   it("reads every order line as an orders table", () => {
@@ -55,7 +58,7 @@ describe("CDNOW orders sheet (客户ID · 下单日期 · 数量 · 金额) segm
   });
 
   it("stays within Excel on the web's payload limit in every round trip", () => {
-    expect(wb.stats.maxRequestBytes).toBeLessThan(5_000_000);
-    expect(wb.stats.maxResponseBytes).toBeLessThan(5_000_000);
+    expect(runStats.maxRequestBytes).toBeLessThan(5_000_000);
+    expect(runStats.maxResponseBytes).toBeLessThan(5_000_000);
   });
 });

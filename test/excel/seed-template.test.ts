@@ -73,7 +73,33 @@ describe("seed 002 表1 on its own template sheet", () => {
     const summary = await run(wb);
     expect(summary.written.rfmSheet.name).toBe("RFM细分结果");
     const v = await sheetValues(wb, "RFM细分结果");
-    expect(v[0]).toEqual(["客户ID", "R(距今天数)", "F(消费频次)", "M(消费金额)", "R分", "F分", "M分", "RFM分组", "客户类型"]);
+    // Issue #4 widened 表2's layout deliberately: after 客户类型 come 客户细分, 聚类群组 and the tags, always in
+    // this order (a value the sheet cannot give is blank: 3 customers are too few to cluster).
+    expect(v[0]).toEqual([
+      "客户ID",
+      "R(距今天数)",
+      "F(消费频次)",
+      "M(消费金额)",
+      "R分",
+      "F分",
+      "M分",
+      "RFM分组",
+      "客户类型",
+      "客户细分",
+      "聚类群组",
+      "消费能力标签",
+      "活跃度标签",
+      "需求标签",
+      "城市等级",
+      "区域",
+      "年龄段",
+    ]);
+    expect(v.slice(1).map((r) => r.slice(9))).toEqual([
+      // 客单价 350 / 880 / 150 (tertiles); 12, 5, 2 purchases in 6 months = 2, 0.8, 0.3 a month.
+      ["重要价值客户", "", "中", "中频", "", "一线", "华东", "26-35岁"],
+      ["重要唤回客户", "", "高", "低频", "", "一线", "华北", "26-35岁"],
+      ["流失客户", "", "低", "低频", "", "新一线", "西南", "36-45岁"],
+    ]);
     expect(v.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[7]])).toEqual([
       [1001, 15, 12, 4200, "111"],
       [1002, 60, 5, 4400, "011"],
@@ -89,7 +115,13 @@ describe("seed 002 表1 on its own template sheet", () => {
     await run(wb);
     expect(await sheetValues(wb, "客户信息")).toEqual(first);
     expect(await sheetValues(wb, "RFM细分结果")).toEqual(firstRfm);
-    expect(await sheetNames(wb)).toEqual(["客户信息", "RFM细分结果", "客户细分策略跟踪", "细分历史"]);
+    expect(await sheetNames(wb)).toEqual([
+      "客户信息",
+      "RFM细分结果",
+      "客户细分策略跟踪",
+      "细分历史",
+      "SegmentSheet.undo",
+    ]);
   });
 
   it("the ownership record survives saving the file, so a re-run of the saved .xlsx adds no twin columns", async () => {
@@ -150,7 +182,27 @@ describe("seed 002 表2, the RFM result table itself, read in place", () => {
     const summary = await run(wb);
     expect(summary.customers).toBe(3);
     const v = await sheetValues(wb, "RFM");
-    expect(v[2]).toEqual(["客户ID", "R(近30天消费)", "F(近6个月频次)", "M(近6个月金额)", "RFM分组", "客户类型", "R分", "F分", "M分"]);
+    // Issue #4: 消费能力标签 (客单价 = M ÷ F), 活跃度标签 (F over the 6 months its header names) and 客户细分
+    // are appended too; 表2 has no city, age or text columns, so no tier, region, age band or need tag.
+    expect(v[2]).toEqual([
+      "客户ID",
+      "R(近30天消费)",
+      "F(近6个月频次)",
+      "M(近6个月金额)",
+      "RFM分组",
+      "客户类型",
+      "R分",
+      "F分",
+      "M分",
+      "消费能力标签",
+      "活跃度标签",
+      "客户细分",
+    ]);
+    expect(v.slice(3, 6).map((r) => r.slice(9))).toEqual([
+      ["中", "中频", "重要价值客户"],
+      ["高", "低频", "重要唤回客户"],
+      ["低", "低频", "流失客户"],
+    ]);
     expect(v.slice(3, 6).map((r) => [r[0], r[4], r[5]])).toEqual([
       [1001, "111", "重要价值客户"],
       [1002, "011", "重要唤回客户"],
