@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Draws the add-in icon — a donut split into four coloured segments, one of them pulled out —
- * and writes assets/icon-{16,32,64,80,128}.png. Plain Node: the PNG is encoded here with zlib.
+ * and writes assets/icon-{16,20,24,32,40,48,64,80,128}.png (the ribbon sizes Office asks for, 16/32/80,
+ * the optional high-DPI ones, and 64 and 128 for the add-in lists). Plain Node: PNGs encoded with zlib.
  *
  *   node scripts/make-icons.js
  */
@@ -10,7 +11,7 @@ const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 
-const SIZES = [16, 32, 64, 80, 128];
+const SIZES = [16, 20, 24, 32, 40, 48, 64, 80, 128];
 const OUT_DIR = path.resolve(__dirname, "..", "assets");
 
 /** Segment colours (Excel green, blue, amber, coral) and their angular share of the ring. */

@@ -1,19 +1,24 @@
 /**
  * The only module of the task pane that calls Office.js. Components receive PaneActions and plain
- * values from here and never touch Excel themselves.
+ * values from here and never touch Excel themselves. The engine runs in a Web Worker.
  */
-import { defaultSettings } from "../engine/config";
 import type { Lang } from "../engine/types";
+import { readTable } from "../excel/read-table";
 import { segmentSheet } from "../excel/segment-sheet";
 import { langFromLocale } from "../i18n/headers";
+import { parseAddress } from "./address";
 import type { ThemeKind } from "./components/Providers";
+import { heatmapSegmenter } from "./engine/client";
+import { documentScope, pageEngine } from "./office-engine";
 import { checkAsOf, failureOf, toFailure } from "./outcome";
-import type { PaneActions, SegmentOutcome, SegmentRequest } from "./pane-actions";
+import type { PaneActions, SegmentFailure } from "./pane-actions";
+import { listenForCommandRuns } from "./pane-bridge";
+import { loadSettingsJson } from "./settings/store";
 
 /** The minimum this add-in runs on (also declared in manifest.xml). */
-const REQUIRED_SET = { name: "ExcelApi", version: "1.7" };
+export const REQUIRED_SET = { name: "ExcelApi", version: "1.7" };
 
-function excelApiSupported(): boolean {
+export function excelApiSupported(): boolean {
   try {
     return Office.context.requirements.isSetSupported(REQUIRED_SET.name, REQUIRED_SET.version);
   } catch {
@@ -21,25 +26,99 @@ function excelApiSupported(): boolean {
   }
 }
 
+function unsupported(lang: Lang): SegmentFailure {
+  return failureOf(
+    { code: "UNSUPPORTED_HOST", params: { requirement: `${REQUIRED_SET.name} ${REQUIRED_SET.version}` } },
+    lang
+  );
+}
+
 export const officeActions: PaneActions = {
-  async segment(request: SegmentRequest): Promise<SegmentOutcome> {
-    const { asOf, lang, overwriteTemplateColumns, onProgress } = request;
-    const badDate = checkAsOf(asOf, lang);
-    if (badDate) return badDate;
-    if (!excelApiSupported()) {
-      return failureOf(
-        { code: "UNSUPPORTED_HOST", params: { requirement: `${REQUIRED_SET.name} ${REQUIRED_SET.version}` } },
-        lang
-      );
-    }
+  async loadSettings() {
+    if (!excelApiSupported()) return { json: {}, unreadable: false };
     try {
-      const summary = await Excel.run((context) =>
-        segmentSheet(context, { settings: defaultSettings(), asOf, lang, overwriteTemplateColumns, onProgress })
-      );
-      return { ok: true, summary };
+      return await Excel.run((context) => loadSettingsJson(context));
+    } catch {
+      return { json: {}, unreadable: false }; // the run itself reports what is wrong with the workbook
+    }
+  },
+
+  async inspect(lang) {
+    if (!excelApiSupported()) return unsupported(lang);
+    try {
+      const { location, table } = await Excel.run(async (context) => readTable(context));
+      const scan = await pageEngine().scan(table);
+      return { ok: true, inspection: { sheet: location.sheetName, headerRow: location.headerRow + 1, scan } };
     } catch (e) {
       return toFailure(e, lang);
     }
+  },
+
+  async segment(request) {
+    const { asOf, lang, settings, overwriteTemplateColumns, onProgress } = request;
+    const badDate = checkAsOf(asOf, lang);
+    if (badDate) return badDate;
+    if (!excelApiSupported()) return unsupported(lang);
+    const engine = pageEngine();
+    const run = heatmapSegmenter(engine);
+    try {
+      // segmentSheet stores the settings it used in the workbook, with the results.
+      const summary = await Excel.run((context) =>
+        segmentSheet(context, { settings, asOf, lang, overwriteTemplateColumns, onProgress, segmenter: run.segmenter })
+      );
+      return { ok: true, summary, heatmap: run.heatmap(), engine: engine.mode };
+    } catch (e) {
+      return toFailure(e, lang);
+    }
+  },
+
+  async select(target, lang) {
+    if (!excelApiSupported()) return unsupported(lang);
+    try {
+      await Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        if (target.kind === "sheet") {
+          const sheet = sheets.getItem(target.sheet);
+          sheet.activate();
+          sheet.getRange("A1").select();
+        } else {
+          const parsed = parseAddress(target.address);
+          if (!parsed) throw new Error(`not a range address: ${target.address}`);
+          const sheet = parsed.sheet === null ? sheets.getActiveWorksheet() : sheets.getItem(parsed.sheet);
+          sheet.activate();
+          sheet.getRange(parsed.range).select();
+        }
+        await context.sync();
+      });
+      return null;
+    } catch (e) {
+      return toFailure(e, lang);
+    }
+  },
+
+  onSheetChange(listener) {
+    if (!excelApiSupported()) return () => undefined;
+    let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetActivatedEventArgs> | null = null;
+    let stopped = false;
+    const handler = async () => listener();
+    void Excel.run(async (context) => {
+      registration = context.workbook.worksheets.onActivated.add(handler);
+      await context.sync();
+    }).catch(() => undefined); // events are a convenience: the pane can still re-detect by hand
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      const r = registration;
+      if (!r) return;
+      void Excel.run(r.context, async (context) => {
+        r.remove();
+        await context.sync();
+      }).catch(() => undefined);
+    };
+  },
+
+  onExternalRun(listener) {
+    return listenForCommandRuns(documentScope(), listener);
   },
 };
 

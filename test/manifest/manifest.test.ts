@@ -1,6 +1,7 @@
 /**
  * manifest.xml: valid against the OfficeApp 1.1 schemas (xmllint, offline, via
- * scripts/validate-manifest.sh), and its ribbon strings exist in zh-CN, en-US and zh-TW.
+ * scripts/validate-manifest.sh); English by default with every string overridden for zh-CN and zh-TW;
+ * the ribbon's two buttons; ExcelApi 1.7; icons at every size it names.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -10,7 +11,7 @@ import * as path from "path";
 const root = path.resolve(__dirname, "..", "..");
 const manifestPath = path.join(root, "manifest.xml");
 const manifest = fs.readFileSync(manifestPath, "utf8");
-const OVERRIDE_LOCALES = ["en-US", "zh-TW"];
+const OVERRIDE_LOCALES = ["zh-CN", "zh-TW"];
 
 function validate(file: string) {
   return spawnSync("bash", [path.join(root, "scripts", "validate-manifest.sh"), file], { encoding: "utf8" });
@@ -21,7 +22,12 @@ function xmllintMissing(): boolean {
 }
 
 const decode = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** The default value and the per-locale overrides of a string resource (bt:String) or element. */
 function localized(open: RegExp): { value: string; overrides: Record<string, string> } | null {
@@ -32,7 +38,8 @@ function localized(open: RegExp): { value: string; overrides: Record<string, str
   const body = selfClosing ? "" : manifest.slice(start, manifest.indexOf("</", start));
   const value = decode(/DefaultValue="([^"]*)"/.exec(m[0])?.[1] ?? "");
   const overrides: Record<string, string> = {};
-  for (const o of body.matchAll(/<(?:bt:)?Override\s+Locale="([^"]+)"\s+Value="([^"]*)"\s*\/>/g)) overrides[o[1]] = decode(o[2]);
+  for (const o of body.matchAll(/<(?:bt:)?Override\s+Locale="([^"]+)"\s+Value="([^"]*)"\s*\/>/g))
+    overrides[o[1]] = decode(o[2]);
   return { value, overrides };
 }
 
@@ -62,8 +69,8 @@ describe("manifest.xml", () => {
     }
   });
 
-  test("defaults to zh-CN and asks for ExcelApi 1.7", () => {
-    expect(manifest).toMatch(/<DefaultLocale>zh-CN<\/DefaultLocale>/);
+  test("defaults to English (every other locale gets it) and asks for ExcelApi 1.7", () => {
+    expect(manifest).toMatch(/<DefaultLocale>en-US<\/DefaultLocale>/);
     expect(manifest).toMatch(/<Set Name="ExcelApi" MinVersion="1.7"\s*\/>/);
     expect(manifest).toMatch(/<Host Name="Workbook"\s*\/>/);
   });
@@ -75,7 +82,8 @@ describe("manifest.xml", () => {
       expect(s!.value.trim()).not.toBe("");
       for (const locale of OVERRIDE_LOCALES) expect(s!.overrides[locale]?.trim()).toBeTruthy();
     }
-    expect(localized(/<DisplayName\s+DefaultValue="[^"]*"\s*\/?>/)!.overrides["en-US"]).toBe("Segment Sheet");
+    const name = localized(/<DisplayName\s+DefaultValue="[^"]*"\s*\/?>/)!;
+    expect(name).toEqual({ value: "Segment Sheet", overrides: { "zh-CN": "客户细分助手", "zh-TW": "客戶細分助手" } });
   });
 
   test("the Home tab holds the one-click command and the pane button", () => {
@@ -87,10 +95,16 @@ describe("manifest.xml", () => {
     expect(manifest).toMatch(/<bt:Url id="Taskpane.Url" DefaultValue="https:\/\/localhost:3000\/taskpane.html"\s*\/>/);
   });
 
-  test("every ribbon string exists in zh-CN, en-US and zh-TW", () => {
+  test("every ribbon string exists in en-US (default), zh-CN and zh-TW", () => {
     const ids = [...manifest.matchAll(/<bt:String\s+id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(
-      expect.arrayContaining(["Group.Label", "SegmentButton.Label", "SegmentButton.Tooltip", "PaneButton.Label", "PaneButton.Tooltip"])
+      expect.arrayContaining([
+        "Group.Label",
+        "SegmentButton.Label",
+        "SegmentButton.Tooltip",
+        "PaneButton.Label",
+        "PaneButton.Tooltip",
+      ])
     );
     for (const id of ids) {
       const s = stringResource(id)!;
@@ -100,11 +114,21 @@ describe("manifest.xml", () => {
       }
     }
     expect(stringResource("SegmentButton.Label")).toEqual({
-      value: "一键细分",
-      overrides: { "en-US": "Segment this sheet", "zh-TW": "一鍵細分" },
+      value: "Segment this sheet",
+      overrides: { "zh-CN": "一键细分", "zh-TW": "一鍵細分" },
     });
-    expect(stringResource("PaneButton.Label")!.value).toBe("细分面板");
-    expect(stringResource("PaneButton.Label")!.overrides["en-US"]).toBe("Segment pane");
+    expect(stringResource("PaneButton.Label")).toEqual({
+      value: "Segment pane",
+      overrides: { "zh-CN": "细分面板", "zh-TW": "細分窗格" },
+    });
+  });
+
+  test("each ribbon icon comes at the three sizes Office requires (16, 32, 80) and the high-DPI ones", () => {
+    const icons = [...manifest.matchAll(/<Icon>([\s\S]*?)<\/Icon>/g)].map((m) =>
+      [...m[1].matchAll(/<bt:Image size="(\d+)"/g)].map((s) => Number(s[1]))
+    );
+    expect(icons.length).toBe(3); // the group and its two buttons
+    for (const sizes of icons) expect(sizes).toEqual([16, 20, 24, 32, 40, 48, 64, 80]);
   });
 
   test("every resid points to a defined resource", () => {
@@ -116,7 +140,7 @@ describe("manifest.xml", () => {
 
   test("the icons it names exist in assets/ as PNGs of their size", () => {
     const urls = [...manifest.matchAll(/"https:\/\/localhost:3000\/(assets\/icon-(\d+)\.png)"/g)];
-    expect(new Set(urls.map((m) => m[2]))).toEqual(new Set(["16", "32", "64", "80"]));
+    expect(new Set(urls.map((m) => m[2]))).toEqual(new Set(["16", "20", "24", "32", "40", "48", "64", "80"]));
     for (const [, file, size] of urls) {
       const png = fs.readFileSync(path.join(root, file));
       expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");

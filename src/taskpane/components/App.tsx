@@ -1,6 +1,7 @@
 /**
- * The first pane: language, as-of date, the one button, then the counts per segment or the error.
- * It knows nothing of Excel: every workbook call goes through `actions`.
+ * The task pane: language, the detected table and its field mapping, the as-of date, the settings,
+ * the one button, progress, then the results or the error. It knows nothing of Excel: every workbook
+ * call goes through `actions`.
  */
 import * as React from "react";
 import {
@@ -8,23 +9,40 @@ import {
   Caption1,
   Checkbox,
   Field,
-  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   Select,
-  Spinner,
   Title3,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
 import { isValidIsoDate } from "../../engine/config";
-import type { Lang } from "../../engine/types";
-import type { RunStage, RunSummary } from "../../excel/types";
+import type { FieldKey, Lang } from "../../engine/types";
 import { LANGS } from "../../i18n/headers";
 import type { UiKey } from "../../i18n/ui";
-import { toFailure, todayIso } from "../outcome";
-import type { PaneActions, SegmentFailure, SegmentOutcome } from "../pane-actions";
-import { FailureView } from "./FailureView";
+import { deriveMapping, latestPurchase } from "../engine/mapping";
+import { errorText, localizeFailure, toFailure, todayIso } from "../outcome";
+import type {
+  PaneActions,
+  SegmentFailure,
+  SegmentOutcome,
+  SegmentSuccess,
+  InspectOutcome,
+  SelectTarget,
+} from "../pane-actions";
+import { progressFraction, type RunProgress as Progress } from "../progress";
+import { checkSettings, getIn, setIn, type SettingsJson } from "../settings/json";
+import { AsOfField } from "./AsOfField";
+import { FailureView, type NextStep } from "./FailureView";
+import { PANE_IDS, focusPaneElement } from "./ids";
 import { ResultView } from "./ResultView";
+import { RunProgress } from "./RunProgress";
+import { SettingsPanel } from "./settings/SettingsPanel";
+import type { SettingsProblem } from "./settings/types";
+import { TableSection, type Inspecting } from "./TableSection";
+import { usePaneLang } from "./usePaneLang";
 
 const useStyles = makeStyles({
   root: {
@@ -37,94 +55,242 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  actions: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   status: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  srOnly: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
 });
 
 type RunState =
   | { kind: "idle" }
-  | { kind: "running"; stage?: RunStage }
-  | { kind: "done"; summary: RunSummary }
+  /** `external`: started by the ribbon command; its progress is not known here. */
+  | { kind: "running"; progress?: Progress; fraction?: number; external?: boolean }
+  | { kind: "done"; outcome: SegmentSuccess }
   | { kind: "failed"; failure: SegmentFailure };
-
-const STAGE_KEYS: Record<RunStage, UiKey> = {
-  find: "run.stage.find",
-  read: "run.stage.read",
-  segment: "run.stage.segment",
-  write: "run.stage.write",
-};
 
 const LANG_KEYS: Record<Lang, UiKey> = { "zh-CN": "lang.zh-CN", "zh-TW": "lang.zh-TW", en: "lang.en" };
 
-export interface AppProps {
-  actions: PaneActions;
-  /** yyyy-mm-dd; today when absent. */
-  initialAsOf?: string;
+/** The field overrides of the settings JSON (only the well-formed ones: the check reports the rest). */
+function fieldOverrides(json: SettingsJson): Partial<Record<FieldKey, string>> {
+  const fields = getIn(json, ["fields"]);
+  if (typeof fields !== "object" || fields === null) return {};
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === "string")) as Partial<
+    Record<FieldKey, string>
+  >;
 }
 
-export function App({ actions, initialAsOf }: AppProps) {
+export interface AppProps {
+  actions: PaneActions;
+  /** yyyy-mm-dd; the workbook's stored date wins, then this, then today. */
+  initialAsOf?: string;
+  /** The pane is the page's main landmark (the task pane), or sits inside the host page's own (the playground). */
+  landmark?: "main" | "none";
+}
+
+export function App({ actions, initialAsOf, landmark = "main" }: AppProps) {
   const { t, i18n } = useTranslation();
+  const lang = usePaneLang();
   const styles = useStyles();
-  const lang = (LANGS as readonly string[]).includes(i18n.language) ? (i18n.language as Lang) : "en";
+  const [settingsLoaded, setSettingsLoaded] = React.useState(false);
+  const [unreadable, setUnreadable] = React.useState(false);
+  const [json, setJson] = React.useState<SettingsJson>({});
   const [asOf, setAsOf] = React.useState(() => initialAsOf ?? todayIso());
+  const [inspecting, setInspecting] = React.useState<Inspecting>({ kind: "loading" });
+  const [run, setRun] = React.useState<RunState>({ kind: "idle" });
   const [consent, setConsent] = React.useState(false);
   const [askConsent, setAskConsent] = React.useState(false);
-  const [state, setState] = React.useState<RunState>({ kind: "idle" });
-  const running = state.kind === "running";
-  const asOfValid = isValidIsoDate(asOf);
+  const [settingsOpen, setSettingsOpen] = React.useState(false);
+  const [selectFailure, setSelectFailure] = React.useState<SegmentFailure | null>(null);
+  const [finishedRuns, setFinishedRuns] = React.useState(0);
+  const langRef = React.useRef(lang);
+  langRef.current = lang;
+  const inspectSeq = React.useRef(0);
+  const running = run.kind === "running";
 
   React.useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  const run = async () => {
-    setState({ kind: "running" });
+  const refresh = React.useCallback(async () => {
+    const seq = ++inspectSeq.current;
+    setInspecting({ kind: "loading" });
+    let outcome: InspectOutcome;
+    try {
+      outcome = await actions.inspect(langRef.current);
+    } catch (e) {
+      outcome = toFailure(e, langRef.current);
+    }
+    if (seq === inspectSeq.current) setInspecting({ kind: "done", outcome });
+  }, [actions]);
+
+  const finish = React.useCallback((outcome: SegmentOutcome) => {
+    setFinishedRuns((n) => n + 1);
+    if (outcome.ok) {
+      setRun({ kind: "done", outcome });
+      setConsent(false);
+      setAskConsent(false);
+    } else {
+      setRun({ kind: "failed", failure: outcome });
+      if (outcome.code === "USER_COLUMN_NOT_EMPTY") setAskConsent(true);
+    }
+  }, []);
+
+  // The workbook's settings, then the table on the sheet.
+  React.useEffect(() => {
+    let live = true;
+    actions.loadSettings().then(
+      (stored) => {
+        if (!live) return;
+        const { asOf: storedAsOf, ...rest } = stored.json;
+        setJson(rest);
+        if (typeof storedAsOf === "string") setAsOf(storedAsOf);
+        setUnreadable(stored.unreadable);
+        setSettingsLoaded(true);
+      },
+      () => live && setSettingsLoaded(true)
+    );
+    void refresh();
+    return () => {
+      live = false;
+    };
+  }, [actions, refresh]);
+
+  React.useEffect(() => actions.onSheetChange?.(() => void refresh()), [actions, refresh]);
+  React.useEffect(
+    () =>
+      actions.onExternalRun?.({
+        started: () => setRun({ kind: "running", external: true }),
+        finished: finish,
+      }),
+    [actions, finish]
+  );
+
+  // The settings a run uses: the edited JSON, with the date when it is not today's.
+  const runJson = React.useMemo(() => setIn(json, ["asOf"], asOf !== todayIso() ? asOf : undefined), [json, asOf]);
+  const checked = React.useMemo(() => checkSettings(runJson), [runJson]);
+  const problem: SettingsProblem | null = checked.ok
+    ? null
+    : { path: checked.path, message: errorText(checked.error, lang) };
+  const asOfValid = isValidIsoDate(asOf);
+  const settingsProblem = problem && problem.path !== "asOf" ? problem : null;
+
+  const inspection = inspecting.kind === "done" && inspecting.outcome.ok ? inspecting.outcome.inspection : null;
+  const mapping = React.useMemo(
+    () => (inspection ? deriveMapping(inspection.scan.headers, fieldOverrides(json)) : null),
+    [inspection, json]
+  );
+  const latest = mapping && inspection ? latestPurchase(mapping, inspection.scan.latestDates) : null;
+
+  const segment = async () => {
+    if (!checked.ok || running) return;
+    const fromButton = document.activeElement?.id === PANE_IDS.segment;
+    setSelectFailure(null);
+    setRun({ kind: "running", fraction: 0 });
+    let fraction = 0;
     let outcome: SegmentOutcome;
     try {
       outcome = await actions.segment({
         asOf,
         lang,
+        settings: checked.settings,
         overwriteTemplateColumns: consent,
-        onProgress: (stage) => setState({ kind: "running", stage }),
+        onProgress: (stage, done, total) => {
+          fraction = progressFraction({ stage, done, total }, fraction);
+          setRun({ kind: "running", progress: { stage, done, total }, fraction });
+        },
       });
     } catch (e) {
-      outcome = toFailure(e, lang); // actions should not throw; never leave the spinner turning
+      outcome = toFailure(e, lang); // actions should not throw; never leave the bar running
     }
-    if (outcome.ok) {
-      setState({ kind: "done", summary: outcome.summary });
-      setConsent(false);
-      setAskConsent(false);
-    } else {
-      setState({ kind: "failed", failure: outcome });
-      if (outcome.code === "USER_COLUMN_NOT_EMPTY") setAskConsent(true);
-    }
+    finish(outcome);
+    // Keyboard and screen-reader users land on what the run produced.
+    if (outcome.ok && fromButton) requestAnimationFrame(() => focusPaneElement(PANE_IDS.result));
   };
 
+  const select = async (target: SelectTarget) => {
+    setSelectFailure(await actions.select(target, lang));
+  };
+
+  const next = (step: NextStep) => {
+    if (step === "mapping") focusPaneElement(PANE_IDS.mapping);
+    else if (step === "refresh") void refresh();
+    else if (step === "asOf") focusPaneElement(PANE_IDS.asOf);
+    else if (step === "settings") {
+      setSettingsOpen(true);
+      requestAnimationFrame(() => focusPaneElement(PANE_IDS.settings));
+    } else void segment();
+  };
+
+  const status =
+    run.kind === "done"
+      ? `${t("result.title")}: ${t("result.summary", {
+          sheet: run.outcome.summary.sheet,
+          customers: run.outcome.summary.customers,
+          asOf: run.outcome.summary.rfm.asOf,
+        })}`
+      : run.kind === "failed"
+        ? localizeFailure(run.failure, lang)
+        : run.kind === "running"
+          ? t(run.external ? "run.fromRibbon" : "run.running")
+          : "";
+
+  const Root = landmark === "main" ? "main" : "div";
   return (
-    <main className={styles.root}>
+    <Root
+      className={styles.root}
+      data-testid="pane"
+      data-settings-loaded={settingsLoaded}
+      data-runs={finishedRuns}
+      data-engine={run.kind === "done" ? (run.outcome.engine ?? "") : undefined}
+    >
       <header className={styles.header}>
         <Title3 as="h1">{t("app.title")}</Title3>
         <Caption1>{t("app.subtitle")}</Caption1>
       </header>
 
+      <Field label={t("form.language")}>
+        <Select value={lang} disabled={running} onChange={(_, data) => void i18n.changeLanguage(data.value)}>
+          {LANGS.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {t(LANG_KEYS[l])}
+            </option>
+          ))}
+        </Select>
+      </Field>
+
+      <TableSection
+        state={inspecting}
+        mapping={mapping}
+        json={json}
+        onChange={setJson}
+        onRefresh={() => void refresh()}
+        disabled={running}
+      />
+
       <div className={styles.form}>
-        <Field label={t("form.language")}>
-          <Select value={lang} disabled={running} onChange={(_, data) => void i18n.changeLanguage(data.value)}>
-            {LANGS.map((l) => (
-              <option key={l} value={l}>
-                {t(LANG_KEYS[l])}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field
-          label={t("form.asOf")}
-          hint={asOfValid ? t("form.asOfHint") : undefined}
-          validationState={asOfValid ? "none" : "error"}
-          validationMessage={asOfValid ? undefined : t("form.asOfInvalid")}
-        >
-          <Input type="date" value={asOf} disabled={running} onChange={(_, data) => setAsOf(data.value)} />
-        </Field>
+        <AsOfField asOf={asOf} onChange={setAsOf} latest={latest} disabled={running} />
+      </div>
+
+      <SettingsPanel
+        json={json}
+        onChange={setJson}
+        disabled={running}
+        problem={settingsProblem}
+        open={settingsOpen}
+        onOpenChange={setSettingsOpen}
+        unreadable={unreadable}
+        onReset={() => setJson(setIn({}, ["fields"], getIn(json, ["fields"])))}
+      />
+
+      <div className={styles.actions}>
         {(askConsent || consent) && (
           <Field hint={t("form.overwriteHint")}>
             <Checkbox
@@ -135,18 +301,52 @@ export function App({ actions, initialAsOf }: AppProps) {
             />
           </Field>
         )}
-        <div className={styles.actions}>
-          <Button appearance="primary" disabled={running || !asOfValid} onClick={() => void run()}>
-            {t("form.segment")}
-          </Button>
-          {running && <Spinner size="tiny" label={state.stage ? t(STAGE_KEYS[state.stage]) : t("run.running")} />}
-        </div>
+        <Button
+          id={PANE_IDS.segment}
+          appearance="primary"
+          size="large"
+          data-testid="segment-button"
+          disabledFocusable={running}
+          disabled={!running && (!settingsLoaded || !asOfValid || !checked.ok)}
+          onClick={() => void segment()}
+        >
+          {t("form.segment")}
+        </Button>
+        {settingsProblem && (
+          <MessageBar intent="warning" layout="multiline" data-testid="settings-problem">
+            <MessageBarBody>{t("form.settingsInvalid")}</MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={() => next("settings")}>
+                {t("error.next.settings")}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
       </div>
 
-      <div className={styles.status} aria-live="polite">
-        {state.kind === "done" && <ResultView summary={state.summary} />}
-        {state.kind === "failed" && <FailureView failure={state.failure} />}
+      <div className={styles.srOnly} role="status" aria-live="polite">
+        {status}
       </div>
-    </main>
+
+      <div className={styles.status}>
+        {run.kind === "running" && (
+          <RunProgress
+            stage={run.progress?.stage}
+            value={run.external ? undefined : run.fraction}
+            idleText={run.external ? t("run.fromRibbon") : undefined}
+          />
+        )}
+        {run.kind === "done" && (
+          <ResultView
+            summary={run.outcome.summary}
+            heatmap={run.outcome.heatmap}
+            onSelect={(target) => void select(target)}
+            busy={running}
+          />
+        )}
+        {run.kind === "failed" && <FailureView failure={run.failure} onNext={next} busy={running} />}
+        {selectFailure && <FailureView failure={selectFailure} />}
+      </div>
+    </Root>
   );
 }

@@ -1,41 +1,35 @@
-/** The counts per segment after a run: code, label, customers, share. */
-import {
-  Body1,
-  Caption1,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+/** After a run: the summary, customers per segment (bars), the RFM heat map, and links into the workbook. */
+import { Body1, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useTranslation } from "react-i18next";
+import type { Heatmap } from "../engine/heatmap";
 import type { RunSummary } from "../../excel/types";
+import type { SelectTarget } from "../pane-actions";
+import { PANE_IDS } from "./ids";
+import { RfmHeatmap } from "./RfmHeatmap";
+import { SegmentBars } from "./SegmentBars";
+import { usePaneLang } from "./usePaneLang";
+import { WrittenLinks } from "./WrittenLinks";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  code: { fontFamily: tokens.fontFamilyMonospace, width: "3.5em" },
-  number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap", width: "4.5em" },
-  share: { width: "4em" },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  title: { outlineStyle: "none" },
 });
 
 export interface ResultViewProps {
   summary: RunSummary;
+  heatmap: Heatmap | null;
+  onSelect: (target: SelectTarget) => void;
+  busy: boolean;
 }
 
-export function ResultView({ summary }: ResultViewProps) {
-  const { t, i18n } = useTranslation();
+export function ResultView({ summary, heatmap, onSelect, busy }: ResultViewProps) {
+  const { t } = useTranslation();
+  const lang = usePaneLang();
   const styles = useStyles();
-  const count = new Intl.NumberFormat(i18n.language);
-  const percent = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 1 });
-  const total = summary.segments.reduce((sum, s) => sum + s.count, 0);
+  const count = new Intl.NumberFormat(lang);
   return (
-    <section className={styles.root} aria-labelledby="result-title">
-      <Subtitle2 as="h2" id="result-title">
+    <section className={styles.root} aria-labelledby={PANE_IDS.result} data-testid="result">
+      <Subtitle2 as="h2" id={PANE_IDS.result} tabIndex={-1} className={styles.title}>
         {t("result.title")}
       </Subtitle2>
       <Body1>
@@ -48,34 +42,9 @@ export function ResultView({ summary }: ResultViewProps) {
       {summary.report.rowsWithoutId > 0 && (
         <Caption1>{t("result.skipped", { rows: count.format(summary.report.rowsWithoutId) })}</Caption1>
       )}
-      {summary.segments.length === 0 ? (
-        <Body1>{t("result.empty")}</Body1>
-      ) : (
-        <Table size="small" aria-labelledby="result-title">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell className={styles.code}>{t("result.column.code")}</TableHeaderCell>
-              <TableHeaderCell>{t("result.column.label")}</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>{t("result.column.count")}</TableHeaderCell>
-              <TableHeaderCell className={mergeClasses(styles.number, styles.share)}>
-                {t("result.column.share")}
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {summary.segments.map((s) => (
-              <TableRow key={s.code}>
-                <TableCell className={styles.code}>{s.code}</TableCell>
-                <TableCell>{s.label}</TableCell>
-                <TableCell className={styles.number}>{count.format(s.count)}</TableCell>
-                <TableCell className={mergeClasses(styles.number, styles.share)}>
-                  {total > 0 ? percent.format(s.count / total) : "–"}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      {summary.segments.length === 0 ? <Body1>{t("result.empty")}</Body1> : <SegmentBars segments={summary.segments} />}
+      {heatmap && heatmap.total > 0 && <RfmHeatmap heatmap={heatmap} />}
+      <WrittenLinks summary={summary} onSelect={onSelect} disabled={busy} />
     </section>
   );
 }
