@@ -200,22 +200,7 @@ async function e2e(): Promise<void> {
   print(
     `Our stages (median s): ${Object.entries(stages)
       .map(([k, v]) => `${k} ${fmt(median(v))}`)
-      .join(" · ")} (writing includes the undo journal, the RFM sheet, tracker and history sheets)`
-  );
-  // What the run would cost without the undo snapshot (src/excel/journal.ts), which a CSV output does not
-  // carry: the journal's captures made no-ops. Not the product's path: for the report only.
-  const noUndo: number[] = [];
-  const J = (await import("../src/excel/journal")).Journal.prototype as unknown as Record<string, unknown>;
-  const saved = ["capture", "captureSheet", "expect", "expectSheet"].map((k) => [k, J[k]] as const);
-  for (const [k] of saved) J[k] = () => undefined;
-  try {
-    for (let i = 0; i < Math.max(1, Math.floor(REPEAT / 2)); i++) await runOurs(noUndo);
-  } finally {
-    for (const [k, f] of saved) J[k] = f;
-  }
-  print(
-    `Hypothetical, not the product path: ours with the undo journal's captures switched off ${fmt(median(noUndo))} s ` +
-      `(ratio ${ratio(median(noUndo), median(base))} to the in-script baseline)`
+      .join(" · ")} (writing includes the RFM sheet, tracker and history sheets; a CSV output keeps no undo journal)`
   );
   print(
     `Baseline steps (median s): ${Object.entries(baseSteps)

@@ -13,12 +13,15 @@ export interface CliArgs {
   lang: Lang;
   overwriteTemplateColumns: boolean;
   webLimits: boolean;
+  /** Undo the last run recorded in the input workbook instead of segmenting it. */
+  undo: boolean;
   help: boolean;
 }
 
 export const USAGE = `Usage: segment-sheet <input.xlsx|input.csv> [-o out.xlsx|out.csv] [--sheet NAME]
        [--as-of YYYY-MM-DD] [--config settings.json] [--summary summary.json|-]
-       [--lang zh-CN|zh-TW|en] [--overwrite-template-columns] [--web-limits]`;
+       [--lang zh-CN|zh-TW|en] [--overwrite-template-columns] [--web-limits]
+       segment-sheet <segmented.xlsx> --undo [-o out.xlsx]`;
 
 export type ArgsResult = { ok: true; args: CliArgs } | { ok: false; message: string };
 
@@ -37,6 +40,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         lang: { type: "string" },
         "overwrite-template-columns": { type: "boolean" },
         "web-limits": { type: "boolean" },
+        undo: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -62,6 +66,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
       lang,
       overwriteTemplateColumns: v["overwrite-template-columns"] === true,
       webLimits: v["web-limits"] === true,
+      undo: v.undo === true,
       help: v.help === true,
     },
   };

@@ -30,9 +30,9 @@ export async function loadWorkbook(file: string, options: HostOptions): Promise<
 }
 
 /** Default output: <name>.segmented.xlsx beside the input. */
-export function defaultOutput(input: string): string {
+export function defaultOutput(input: string, suffix = "segmented"): string {
   const dir = path.dirname(input);
-  return path.join(dir, `${path.basename(input, path.extname(input))}.segmented.xlsx`);
+  return path.join(dir, `${path.basename(input, path.extname(input))}.${suffix}.xlsx`);
 }
 
 /** Writes text pieces to a file as they come (UTF-8), waiting when the disk is behind. */

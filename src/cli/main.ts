@@ -9,6 +9,7 @@ import { SegmentError, SegmentSheetError } from "../engine/errors";
 import type { Lang } from "../engine/types";
 import { segmentSheet } from "../excel/segment-sheet";
 import { loadWorkbookSettings } from "../excel/settings-store";
+import { undoLastRun } from "../excel/undo";
 import type { RunSummary } from "../excel/types";
 import { cliStrings } from "../i18n/cli";
 import { errorMessage, fill } from "../i18n/messages";
@@ -100,6 +101,27 @@ async function run(args: CliArgs, io: CliIo): Promise<CliSummary> {
   };
 }
 
+/** `--undo`: the last run recorded in the workbook, undone, into a new file (the input is never modified). */
+async function undo(args: CliArgs): Promise<string> {
+  const output = args.output ?? defaultOutput(args.input, "undone");
+  if (isCsvPath(args.input) || isCsvPath(output)) {
+    throw new InputError({
+      code: "BAD_SETTINGS",
+      params: { path: "--undo", reason: "needs an .xlsx input and output" },
+    });
+  }
+  if (path.resolve(output) === path.resolve(args.input)) {
+    throw new InputError({
+      code: "BAD_SETTINGS",
+      params: { path: "-o", reason: "the output must not be the input file" },
+    });
+  }
+  const workbook = await loadWorkbook(args.input, { webLimits: args.webLimits });
+  await workbook.run((context) => undoLastRun(context));
+  await saveOutput(workbook, output, "");
+  return output;
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseCliArgs(argv, io.env);
   if (!parsed.ok) {
@@ -113,6 +135,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const lang: Lang = args.lang;
   try {
+    if (args.undo) {
+      const output = await undo(args);
+      io.stderr(fill(cliStrings[lang].undone, { output }) + "\n");
+      return 0;
+    }
     const summary = await run(args, io);
     const json = JSON.stringify(summary, null, 2) + "\n";
     if (args.summary === "-") io.stdout(json);

@@ -37,7 +37,10 @@ describe("segment-sheet CLI", () => {
     writeFileSync(input, await seedTable1());
     const before = sha(input);
     const config = path.join(dir, "settings.json");
-    writeFileSync(config, JSON.stringify({ rfm: { split: "thresholds", thresholds: { recencyDays: 30, frequency: 5, monetary: 2000 } } }));
+    writeFileSync(
+      config,
+      JSON.stringify({ rfm: { split: "thresholds", thresholds: { recencyDays: 30, frequency: 5, monetary: 2000 } } })
+    );
     const r = await cli([input, "--as-of", SEED_AS_OF, "--config", config, "--summary", "-", "--lang", "zh-CN"]);
     expect(r.stderr).toContain("已完成");
     expect(r.code).toBe(0);
@@ -54,8 +57,19 @@ describe("segment-sheet CLI", () => {
     });
     expect(summary.fields.id).toBe("客户ID");
     expect(summary.segments.find((s: { code: string }) => s.code === "011").count).toBe(1);
-    for (const key of ["rfmCode", "rfmLabel", "rScore", "fScore", "mScore"]) expect(summary.written.columns[key]).toBeTruthy();
-    for (const key of ["id", "recencyDays", "frequency", "monetary", "rScore", "fScore", "mScore", "rfmCode", "rfmLabel"]) {
+    for (const key of ["rfmCode", "rfmLabel", "rScore", "fScore", "mScore"])
+      expect(summary.written.columns[key]).toBeTruthy();
+    for (const key of [
+      "id",
+      "recencyDays",
+      "frequency",
+      "monetary",
+      "rScore",
+      "fScore",
+      "mScore",
+      "rfmCode",
+      "rfmLabel",
+    ]) {
       expect(summary.written.rfmSheet.columns[key]).toBeTruthy();
     }
     expect(summary.io.syncs).toBeGreaterThan(0);
@@ -101,7 +115,11 @@ describe("segment-sheet CLI", () => {
     const dir = tempDir();
     const input = path.join(dir, "notes.xlsx");
     writeFileSync(input, "this is not a zip file");
-    for (const [lang, word] of [["en", "not an .xlsx workbook"], ["zh-CN", "不是 .xlsx 工作簿"], ["zh-TW", "不是 .xlsx 活頁簿"]]) {
+    for (const [lang, word] of [
+      ["en", "not an .xlsx workbook"],
+      ["zh-CN", "不是 .xlsx 工作簿"],
+      ["zh-TW", "不是 .xlsx 活頁簿"],
+    ]) {
       const r = await cli([input, "--lang", lang]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain("[NOT_A_WORKBOOK]");
@@ -155,8 +173,33 @@ describe("segment-sheet CLI", () => {
     const input = path.join(dir, "c.xlsx");
     writeFileSync(input, await seedTable2());
     const run = promisify(execFile);
-    const { stdout } = await run(process.execPath, [path.join(ROOT, "bin/segment-sheet.js"), input, "--as-of", SEED_AS_OF, "--summary", "-"], { cwd: ROOT });
+    const { stdout } = await run(
+      process.execPath,
+      [path.join(ROOT, "bin/segment-sheet.js"), input, "--as-of", SEED_AS_OF, "--summary", "-"],
+      { cwd: ROOT }
+    );
     expect(JSON.parse(stdout).customers).toBe(3);
-    await expect(run(process.execPath, [path.join(ROOT, "bin/segment-sheet.js"), path.join(dir, "missing.xlsx")], { cwd: ROOT })).rejects.toMatchObject({ code: 2 });
+    await expect(
+      run(process.execPath, [path.join(ROOT, "bin/segment-sheet.js"), path.join(dir, "missing.xlsx")], { cwd: ROOT })
+    ).rejects.toMatchObject({ code: 2 });
+  });
+  it("--undo writes the workbook as it was before the last run into <name>.undone.xlsx; a second undo exits 2", async () => {
+    const dir = tempDir();
+    const input = path.join(dir, "c.xlsx");
+    writeFileSync(input, await seedTable1());
+    expect((await cli([input, "--as-of", SEED_AS_OF, "--lang", "zh-CN"])).code).toBe(0);
+    const segmented = path.join(dir, "c.segmented.xlsx");
+    const before = sha(segmented);
+    const r = await cli([segmented, "--undo", "--lang", "zh-CN"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("已撤销");
+    expect(sha(segmented)).toBe(before);
+    const undone = path.join(dir, "c.segmented.undone.xlsx");
+    const original = await HostWorkbook.fromXlsx(readFileSync(input));
+    const back = await HostWorkbook.fromXlsx(readFileSync(undone));
+    expect(await sheetValues(back, "客户信息")).toEqual(await sheetValues(original, "客户信息"));
+    const again = await cli([undone, "--undo", "--lang", "en"]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("[NOTHING_TO_UNDO]");
   });
 });
