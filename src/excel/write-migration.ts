@@ -4,7 +4,7 @@
  * per-segment KPIs against it. A re-run for the same as-of date replaces that period's rows with the same
  * rows, so the workbook comes out identical (no wall-clock time anywhere).
  */
-import { RFM_CODES } from "../engine/rfm";
+import { RFM_CODES } from "../engine/rfm/labels";
 import { GONE, kpis, NEW, Period, PeriodEntry, previousPeriod, transition } from "../engine/migration/migration";
 import type { CellValue, Lang, SegmentationResult } from "../engine/types";
 import { fill } from "../i18n/messages";
