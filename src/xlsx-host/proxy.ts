@@ -385,6 +385,21 @@ export abstract class CollectionObject<T, I, IP extends HostObject<I>> extends N
     return this._get<IP[]>("items");
   }
 
+  /** getCount(…): a ClientResult filled at sync with `count` of the collection's target. */
+  _countResult(location: string, args: Json[], count: (t: T) => number): OfficeExtension.ClientResult<number> {
+    const result = new HostClientResult<number>();
+    let n = 0;
+    this._ctx._ensureOpen();
+    this._ctx._enqueue({
+      wire: { a: "call", o: this._serial, m: "getCount", v: args },
+      run: () => {
+        n = count(this._require(location));
+      },
+      deliver: () => result._set(n),
+    });
+    return result as unknown as OfficeExtension.ClientResult<number>;
+  }
+
   override _select(paths: string[], sel: Selection = emptySelection()): Selection {
     return this._prototypeItem()._select(paths, sel);
   }

@@ -5,7 +5,7 @@
  */
 import { Rect } from "./address";
 import { RichApiError, richError } from "./errors";
-import { BoundObject, CollectionObject, HostClientResult, Json, Loadable, Resolvable } from "./proxy";
+import { BoundObject, CollectionObject, Json, Loadable, Resolvable } from "./proxy";
 import type { HostContext } from "./context";
 import type { HostDoc, SheetState, TableState, XTableModel } from "./doc";
 import { Range, RangeTarget } from "./range";
@@ -112,18 +112,7 @@ export class TableCollection extends CollectionObject<TableScope, TableState, Ta
     );
   }
   getCount(): OfficeExtension.ClientResult<number> {
-    const result = new HostClientResult<number>();
-    let count = 0;
-    this._ctx._ensureOpen();
-    this._ctx._enqueue({
-      wire: { a: "call", o: this._serial, m: "getCount", v: [] },
-      run: () => {
-        const s = this._require("TableCollection.getCount");
-        count = this._list(s).length;
-      },
-      deliver: () => result._set(count),
-    });
-    return result as unknown as OfficeExtension.ClientResult<number>;
+    return this._countResult("TableCollection.getCount", [], (s) => this._list(s).length);
   }
 }
 
@@ -288,17 +277,7 @@ export class TableColumnCollection extends CollectionObject<TableState, ColumnTa
     );
   }
   getCount(): OfficeExtension.ClientResult<number> {
-    const result = new HostClientResult<number>();
-    let count = 0;
-    this._ctx._ensureOpen();
-    this._ctx._enqueue({
-      wire: { a: "call", o: this._serial, m: "getCount", v: [] },
-      run: () => {
-        count = this._require("TableColumnCollection.getCount").model.columns.length;
-      },
-      deliver: () => result._set(count),
-    });
-    return result as unknown as OfficeExtension.ClientResult<number>;
+    return this._countResult("TableColumnCollection.getCount", [], (t) => t.model.columns.length);
   }
 
   /**

@@ -6,7 +6,7 @@
  */
 import { isValidSheetName, sameSheetName } from "./address";
 import { richError } from "./errors";
-import { BoundObject, CollectionObject, HostClientResult, HostObject, Json, NavObject, Loadable } from "./proxy";
+import { BoundObject, CollectionObject, HostObject, Json, NavObject, Loadable } from "./proxy";
 import type { HostContext } from "./context";
 import type { HostDoc, SheetState } from "./doc";
 import { Worksheet } from "./worksheet";
@@ -164,18 +164,11 @@ export class WorksheetCollection extends CollectionObject<HostDoc, SheetState, W
     );
   }
   getCount(visibleOnly?: boolean): OfficeExtension.ClientResult<number> {
-    const result = new HostClientResult<number>();
-    let count = 0;
-    this._ctx._ensureOpen();
-    this._ctx._enqueue({
-      wire: { a: "call", o: this._serial, m: "getCount", v: [visibleOnly ?? null] },
-      run: () => {
-        const d = this._require("WorksheetCollection.getCount");
-        count = d.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length;
-      },
-      deliver: () => result._set(count),
-    });
-    return result as unknown as OfficeExtension.ClientResult<number>;
+    return this._countResult(
+      "WorksheetCollection.getCount",
+      [visibleOnly ?? null],
+      (d) => d.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length
+    );
   }
 
   /**
@@ -323,16 +316,6 @@ export class SettingCollection extends CollectionObject<HostDoc, SettingTarget, 
     );
   }
   getCount(): OfficeExtension.ClientResult<number> {
-    const result = new HostClientResult<number>();
-    let count = 0;
-    this._ctx._ensureOpen();
-    this._ctx._enqueue({
-      wire: { a: "call", o: this._serial, m: "getCount", v: [] },
-      run: () => {
-        count = this._require("SettingCollection.getCount").settings.size;
-      },
-      deliver: () => result._set(count),
-    });
-    return result as unknown as OfficeExtension.ClientResult<number>;
+    return this._countResult("SettingCollection.getCount", [], (d) => d.settings.size);
   }
 }
