@@ -236,12 +236,12 @@ module.exports = async (env = {}, argv = {}) => {
     // a workbook engine; the add-in pages have budgets).
     performance: { hints: false },
     plugins: [
-      // segment-sheet.ts imports the engine as its default segmenter; every page passes the worker's
+      // segment-sheet.ts and preview-sheet.ts import the engine as their default; every page passes the worker's
       // instead, so in the browser that default is a lazy stand-in (src/taskpane/engine/lazy-pipeline.ts)
       // and the engine ships once, in engine-worker.js.
       new webpack.NormalModuleReplacementPlugin(/[\\/]engine[\\/]pipeline$/, (resolveData) => {
         const issuer = resolveData.contextInfo && resolveData.contextInfo.issuer;
-        if (issuer && /[\\/]src[\\/]excel[\\/]segment-sheet\.ts$/.test(issuer)) {
+        if (issuer && /[\\/]src[\\/]excel[\\/](segment|preview)-sheet\.ts$/.test(issuer)) {
           resolveData.request = path.resolve(__dirname, "src/taskpane/engine/lazy-pipeline.ts");
         }
       }),

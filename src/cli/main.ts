@@ -84,6 +84,8 @@ async function run(args: CliArgs, io: CliIo): Promise<CliSummary> {
       // A CSV output holds only the segmented sheet: no undo snapshot to keep, and on failure nothing is
       // written at all, so the journal's reads would be wasted.
       undo: !isCsvPath(output),
+      // A local file has no co-authors: nothing can change it between the read and the write.
+      recheck: false,
       onProgress: (stage, done, total) => {
         // One line when a stage starts; the row count once a large read is done.
         const report = stage === "read" ? total >= 50_000 : stage !== lastStage;

@@ -2,6 +2,8 @@
  * The settings schema: the same JSON the pane edits, the workbook stores and the CLI reads
  * with --config. Unknown keys and bad values are refused with a BAD_SETTINGS error that names them.
  */
+import { defaultCleaningSettings, parseCleaningSettings } from "./clean/settings";
+import type { CleaningSettings } from "./clean/types";
 import { fail, ok, Result } from "./errors";
 import type { FieldKey } from "./types";
 
@@ -41,6 +43,11 @@ export interface Settings {
   cluster: ClusterSettings;
   /** Field → header overrides, e.g. {"id": "客户编号"}. */
   fields: Partial<Record<FieldKey, string>>;
+  /**
+   * Cleaning (标准化处理 / 数据清洗): duplicates, missing values, outliers, date orders, and which fixes a
+   * run writes into the user's cells (`accept`, none by default). See clean/settings.ts.
+   */
+  cleaning: CleaningSettings;
 }
 
 export const DEFAULT_THRESHOLDS: RfmThresholds = { recencyDays: 30, frequency: 5, monetary: 2000 };
@@ -117,6 +124,7 @@ export function defaultSettings(): Settings {
     dimensions: [],
     segments: { minShare: 0.02 },
     cluster: { enabled: true, k: "auto", features: [], seed: 1 },
+    cleaning: defaultCleaningSettings(),
   };
 }
 
@@ -222,6 +230,10 @@ export function parseSettings(input: Json): Result<Settings> {
     } else if (key === "cluster") {
       const e = parseCluster(value, s.cluster);
       if (e) return bad(e.path, e.reason);
+    } else if (key === "cleaning") {
+      const c = parseCleaningSettings(value);
+      if (!c.ok) return c; // BAD_SETTINGS with a path below "cleaning"
+      s.cleaning = c.value;
     } else return bad(key, "unknown key");
   }
   if (s.segments.by === "dimensions" && s.dimensions.length === 0)

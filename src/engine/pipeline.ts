@@ -11,19 +11,24 @@
  * field keys, alternatives joined with "|", e.g. "id,lastPurchase|recency"); for a settings
  * override naming a header the table lacks, MISSING_FIELD {fields, header}; NO_CUSTOMERS.
  */
+import { cleanTable } from "./clean/report";
+import { qualityMarks } from "./clean/marks";
+import { reviewOf, type CleaningReview } from "./clean/review";
+import type { CleaningReport, CleaningSettings, FixKind } from "./clean/types";
+import { cleanedView, inputRow, inputRowCustomer } from "./clean/view";
 import { isValidIsoDate, type Settings } from "./config";
+import type { DayMonthOrder } from "./parse/date";
 import { fail, ok, type Result } from "./errors";
 import { dayFromIso } from "./parse/day";
 import { detectFields } from "./schema/detect-fields";
 import { detectKind, missingFields } from "./schema/detect-kind";
 import { normalizeHeader } from "./schema/normalize";
-import { rfmClasses } from "./rfm/classes";
 import { customerFigures } from "./rfm/customers";
 import type { FiguresContext, FiguresTable } from "./rfm/figures";
 import { isBlankRow } from "./rfm/figures";
-import { rfmLabels, type RfmCode } from "./rfm/labels";
+import { NO_PURCHASE_CODE, noPurchaseLabel, rfmLabels, type RfmCode } from "./rfm/labels";
 import { orderFigures } from "./rfm/orders";
-import { scoreRfm } from "./rfm/scoring";
+import { rfmClassesWithin, scoreRfmWithin } from "./rfm/estimation";
 import { countSegments } from "./rfm/segments";
 import { windowStartDay } from "./rfm/window";
 import { clusterCustomers, type Clustering } from "./cluster/cluster";
@@ -71,11 +76,8 @@ function figuresFor(table: RawTable, kind: TableKind, f: FieldMap, ctx: FiguresC
   );
 }
 
-export function segment(table: RawTable, settings: Settings, opts: SegmentOptions): Result<SegmentationResult> {
-  const asOfDay = isValidIsoDate(opts.asOf) ? dayFromIso(opts.asOf) : null;
-  if (asOfDay === null) return fail("BAD_AS_OF", { value: String(opts.asOf) });
-  if (!table.rows.some((row) => !isBlankRow(row))) return fail("NO_DATA_ROWS");
-
+/** The header mapping, and the table kind it gives (checks shared by segment and cleanForReview). */
+function mapFields(table: RawTable, settings: Settings): Result<{ fields: FieldMap; kind: TableKind }> {
   const fields = detectFields(table.headers, settings.fields);
   for (const [field, header] of Object.entries(settings.fields) as [FieldKey, string | undefined][]) {
     if (header && fields[field] === undefined) return fail("MISSING_FIELD", { fields: field, header });
@@ -85,23 +87,120 @@ export function segment(table: RawTable, settings: Settings, opts: SegmentOption
     const lack = missingFields(fields);
     return fail("MISSING_FIELD", { fields: lack.missing.join(","), kind: lack.kind });
   }
+  return ok({ fields, kind });
+}
+
+/**
+ * The cleaning settings a run uses: in an orders table a row is one order line, not a customer, so line
+ * outliers are flagged but keep no customer out of threshold estimation.
+ */
+function runCleaningSettings(settings: CleaningSettings, kind: TableKind): CleaningSettings {
+  if (kind === "customers" || !settings.outliers.excludeFromThresholds) return settings;
+  return { ...settings, outliers: { ...settings.outliers, excludeFromThresholds: false } };
+}
+
+/** Per column: the day/month order cleaning decided for its "dd-mm-yyyy" cells. */
+const dateOrdersOf = (report: CleaningReport): Array<DayMonthOrder | undefined> =>
+  report.columns.map((p) => (p.dateOrder === "dmy" || p.dateOrder === "mdy" ? p.dateOrder : undefined));
+
+/**
+ * The pane's review step: what cleaning finds in the table, before anything is written (every finding,
+ * counts, samples with positions, the fixes proposed per kind). Errors as segment's, except NO_CUSTOMERS.
+ */
+export function cleanForReview(table: RawTable, settings: Settings, opts: SegmentOptions): Result<CleaningReview> {
+  if (!isValidIsoDate(opts.asOf)) return fail("BAD_AS_OF", { value: String(opts.asOf) });
+  if (!table.rows.some((row) => !isBlankRow(row))) return fail("NO_DATA_ROWS");
+  const mapped = mapFields(table, settings);
+  if (!mapped.ok) return mapped;
+  const { fields, kind } = mapped.value;
+  const report = cleanTable(table, fields, runCleaningSettings(settings.cleaning, kind), { asOf: opts.asOf });
+  return ok(reviewOf(report, settings.cleaning.sampleSize));
+}
+
+export function segment(table: RawTable, settings: Settings, opts: SegmentOptions): Result<SegmentationResult> {
+  const asOfDay = isValidIsoDate(opts.asOf) ? dayFromIso(opts.asOf) : null;
+  if (asOfDay === null) return fail("BAD_AS_OF", { value: String(opts.asOf) });
+  if (!table.rows.some((row) => !isBlankRow(row))) return fail("NO_DATA_ROWS");
+
+  const mapped = mapFields(table, settings);
+  if (!mapped.ok) return mapped;
+  const { fields, kind } = mapped.value;
+
+  // Cleaning: duplicates resolved, accepted fixes applied, date orders decided, outliers kept out of
+  // threshold estimation.
+  const accepted = settings.cleaning.accept;
+  const report = cleanTable(
+    table,
+    fields,
+    runCleaningSettings(settings.cleaning, kind),
+    { asOf: opts.asOf },
+    "segment"
+  );
+  const view = cleanedView(table, report, kind, accepted);
 
   const windowMonths = kind === "orders" ? settings.rfm.windowMonths : undefined;
-  const figures = figuresFor(table, kind, fields, {
+  const figures = figuresFor(view.table, kind, fields, {
     asOfDay,
     date1904: table.date1904,
     numberFormats: table.numberFormats,
     windowStartDay: windowMonths !== undefined ? windowStartDay(asOfDay, windowMonths) : undefined,
+    dateOrders: dateOrdersOf(report),
   });
   if (figures.customers.length === 0) return fail("NO_CUSTOMERS");
+  const rowCustomer = inputRowCustomer(view, figures.rowCustomer, table.rows.length);
 
-  const scores = scoreRfm(figures.customers, settings.rfm.scoring);
-  const codes = rfmClasses(figures.customers, scores, settings.rfm.split, settings.rfm.thresholds);
+  // No purchase record (customer tables): F = M = 0 by the rule, and the documents' 新客户 instead of a
+  // class. They stay in threshold estimation (F = M = 0 are known figures).
+  const noPurchase = new Uint8Array(figures.customers.length);
+  // A row cleaning found without purchases, unless its record was folded into another or took another's
+  // purchases in a merge.
+  const noPurchaseRows = report.newCustomerRows.filter((r) => {
+    const c = rowCustomer[r];
+    if (c < 0 || (view.keptAs !== null && view.keptAs[r] >= 0)) return false;
+    const f = figures.customers[c];
+    return f.recencyDays === null && !f.frequency && !f.monetary;
+  });
+  for (const r of noPurchaseRows) {
+    const c = figures.customers[rowCustomer[r]];
+    noPurchase[rowCustomer[r]] = 1;
+    c.frequency = 0;
+    c.monetary = 0;
+    if (c.recencyDays === null) c.missing = ["recency"];
+    else delete c.missing;
+  }
+  const noPurchaseRow = new Set(noPurchaseRows);
+  const issues = figures.issues
+    .map((i) => ({ ...i, row: inputRow(view, i.row) }))
+    .filter((i) => !(i.code === "MISSING_VALUE" && noPurchaseRow.has(i.row)));
+
+  let estimate: Uint8Array | null = null;
+  const outlierRows: number[] = [];
+  let excludedCustomers = 0;
+  if (kind === "customers") {
+    estimate = new Uint8Array(figures.customers.length).fill(1);
+    for (const r of report.thresholdMask) {
+      const c = rowCustomer[r];
+      if (c < 0 || (view.keptAs !== null && view.keptAs[r] >= 0)) continue;
+      outlierRows.push(r);
+      if (estimate[c]) excludedCustomers++;
+      estimate[c] = 0;
+    }
+  }
+
+  const scores = scoreRfmWithin(figures.customers, settings.rfm.scoring, estimate);
+  const codes = rfmClassesWithin(figures.customers, scores, settings.rfm.split, settings.rfm.thresholds, estimate);
   const labels = rfmLabels(opts.lang, settings.rfm.labels);
-  const rfmLabelOf = codes.map((code) => labels[code as RfmCode]);
+  const newLabel = noPurchaseLabel(opts.lang, settings.cleaning.missing.newCustomerLabel);
+  const rfmLabelOf = codes.map((code, i) => (noPurchase[i] ? newLabel : labels[code as RfmCode]));
+  let noPurchaseCustomers = 0;
+  noPurchase.forEach((x, i) => {
+    if (!x) return;
+    codes[i] = NO_PURCHASE_CODE;
+    noPurchaseCustomers++;
+  });
 
   const tagged = customerTags({
-    table,
+    table: view.table,
     fields,
     kind,
     rowCustomer: figures.rowCustomer,
@@ -110,6 +209,7 @@ export function segment(table: RawTable, settings: Settings, opts: SegmentOption
     firstDay: figures.firstDay,
     settings,
     lang: opts.lang,
+    estimate,
   });
   if (!tagged.ok) return tagged;
   const tags = tagged.value;
@@ -118,7 +218,7 @@ export function segment(table: RawTable, settings: Settings, opts: SegmentOption
   if (settings.cluster.enabled) {
     const columns = featureColumns(
       {
-        table,
+        table: view.table,
         fields,
         rowCustomer: figures.rowCustomer,
         figures: {
@@ -191,20 +291,36 @@ export function segment(table: RawTable, settings: Settings, opts: SegmentOption
     return out;
   });
 
+  const segments = countSegments(codes, labels);
+  if (noPurchaseCustomers > 0) segments.push({ code: NO_PURCHASE_CODE, label: newLabel, count: noPurchaseCustomers });
+
+  // The report travels with the result (to the pane from the worker): only the fixes a run may write.
+  const keep = new Set<FixKind>([...accepted, ...view.applied]);
+  const fixes: CleaningReport["fixes"] = {};
+  for (const k of keep) if (report.fixes[k]) fixes[k] = report.fixes[k];
+
   return ok({
     kind,
     fields,
     asOf: opts.asOf,
     customers,
-    rowCustomer: figures.rowCustomer,
-    segments: countSegments(codes, labels),
+    rowCustomer,
+    segments,
     computed: [...tags.computed, ...(clusters ? (["cluster"] as const) : []), "segment"],
     clusters: clusters?.summary ?? null,
     profiles,
+    cleaning: {
+      report: { ...report, fixes },
+      applied: view.applied,
+      resolve: settings.cleaning.duplicates.resolve,
+      marks: qualityMarks({ headers: table.headers, report, view, noPurchaseRows, outlierRows, issues }),
+      noPurchaseCustomers,
+      excludedCustomers,
+    },
     report: {
       rowsRead: table.rows.length,
       rowsWithoutId: figures.rowsWithoutId,
-      issues: figures.issues,
+      issues,
       blankRows: figures.blankRows,
       duplicateIdRows: figures.duplicateIdRows,
       rowsAfterAsOf: figures.rowsAfterAsOf,

@@ -3,6 +3,8 @@
  * the DOM or Node. src/excel/read builds a RawTable from Range.values; src/excel/write writes a
  * SegmentationResult back.
  */
+import type { QualityMark } from "./clean/marks";
+import type { CleaningReport, DuplicateResolution, FixKind } from "./clean/types";
 
 /** A cell as `Range.values` gives it: "" for empty, numbers (dates are serials), strings, booleans. */
 export type CellValue = string | number | boolean;
@@ -136,6 +138,25 @@ export interface SegmentCount {
   count: number;
 }
 
+/** What cleaning did for a segmentation (SegmentationResult.cleaning). */
+export interface SegmentCleaning {
+  /**
+   * What cleaning found (cleanTable, scope "segment"). Its `fixes` hold only the kinds in `applied` and
+   * settings.cleaning.accept: the pane's review has them all (cleanForReview).
+   */
+  report: CleaningReport;
+  /** Fix kinds applied to what the segmentation read: the accepted ones, and the duplicate resolution. */
+  applied: FixKind[];
+  /** How same-customer records were resolved. */
+  resolve: DuplicateResolution;
+  /** Notes for the owned 数据质量 column, by row. */
+  marks: QualityMark[];
+  /** Customers without any purchase record, classed 新客户 (the documents' rule) instead of an RFM class. */
+  noPurchaseCustomers: number;
+  /** Customers kept out of threshold estimation as outliers (still scored). */
+  excludedCustomers: number;
+}
+
 export interface SegmentationResult {
   kind: TableKind;
   /** Header → field mapping that was used. */
@@ -158,6 +179,8 @@ export interface SegmentationResult {
   clusters: ClusterSummary | null;
   /** Profiles of the final segments (largest first, the merged group last) and of the clusters. */
   profiles: { segments: SegmentProfile[]; clusters: SegmentProfile[] };
+  /** The cleaning the segmentation used: its report, what was applied, the 数据质量 notes. */
+  cleaning: SegmentCleaning;
   report: {
     rowsRead: number;
     rowsWithoutId: number;

@@ -21,7 +21,9 @@ export type OwnedColumnKey =
   | "region"
   | "ageBand"
   | "cluster"
-  | "segment";
+  | "segment"
+  /** 数据质量: what cleaning filled, folded or could not read in the row (src/i18n/quality.ts). */
+  | "dataQuality";
 
 export const columnHeaders: Record<Lang, Record<OwnedColumnKey, string>> = {
   "zh-CN": {
@@ -42,6 +44,7 @@ export const columnHeaders: Record<Lang, Record<OwnedColumnKey, string>> = {
     ageBand: "年龄段",
     cluster: "聚类群组",
     segment: "客户细分",
+    dataQuality: "数据质量",
   },
   "zh-TW": {
     id: "客戶ID",
@@ -61,6 +64,7 @@ export const columnHeaders: Record<Lang, Record<OwnedColumnKey, string>> = {
     ageBand: "年齡段",
     cluster: "聚類群組",
     segment: "客戶細分",
+    dataQuality: "資料品質",
   },
   en: {
     id: "Customer ID",
@@ -80,6 +84,7 @@ export const columnHeaders: Record<Lang, Record<OwnedColumnKey, string>> = {
     ageBand: "Age band",
     cluster: "Cluster",
     segment: "Customer segment",
+    dataQuality: "Data quality",
   },
 };
 

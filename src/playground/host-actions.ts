@@ -6,9 +6,10 @@
  */
 import type { Lang } from "../engine/types";
 import { readTable } from "../excel/read-table";
+import { previewSheet } from "../excel/preview-sheet";
 import { segmentSheet } from "../excel/segment-sheet";
 import { parseAddress, type CellRect } from "../taskpane/address";
-import { createEngineClient, heatmapSegmenter, type EngineClient } from "../taskpane/engine/client";
+import { createEngineClient, engineReviewer, heatmapSegmenter, type EngineClient } from "../taskpane/engine/client";
 import { checkAsOf, toFailure } from "../taskpane/outcome";
 import type { PaneActions, SegmentFailure, SelectTarget } from "../taskpane/pane-actions";
 import { loadSettingsJson } from "../taskpane/settings/store";
@@ -105,7 +106,7 @@ export function createHostActions(workbook: HostWorkbook, options: HostActionOpt
     },
 
     async segment(request) {
-      const { asOf, lang, settings, overwriteTemplateColumns, onProgress } = request;
+      const { asOf, lang, settings, overwriteTemplateColumns, acceptFixes, onProgress } = request;
       const badDate = checkAsOf(asOf, lang);
       if (badDate) return badDate;
       const segmenter = heatmapSegmenter(engine);
@@ -117,6 +118,7 @@ export function createHostActions(workbook: HostWorkbook, options: HostActionOpt
             asOf,
             lang,
             overwriteTemplateColumns,
+            acceptFixes,
             onProgress,
             sheetName: options.currentSheet(),
             segmenter: segmenter.segmenter,
@@ -127,6 +129,25 @@ export function createHostActions(workbook: HostWorkbook, options: HostActionOpt
         return toFailure(e, lang);
       } finally {
         options.onChanged();
+      }
+    },
+
+    async preview({ asOf, lang, settings }) {
+      const badDate = checkAsOf(asOf, lang);
+      if (badDate) return badDate;
+      try {
+        const review = await run((context) =>
+          previewSheet(context, {
+            settings,
+            asOf,
+            lang,
+            sheetName: options.currentSheet(),
+            reviewer: engineReviewer(engine),
+          })
+        );
+        return { ok: true, review };
+      } catch (e) {
+        return toFailure(e, lang);
       }
     },
 

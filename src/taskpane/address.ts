@@ -89,3 +89,15 @@ export function parseAddress(address: string): ParsedAddress | null {
     right: Math.max(first.col, last.col),
   };
 }
+
+/** A sheet name as an address writes it: quoted ('My Sheet', 'It''s') unless it is letters, digits and _ only. */
+export function quoteSheet(sheet: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet)
+    ? sheet
+    : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** The A1 address of a cell (0-based row and column) on a sheet, e.g. "客户信息!G5", "'My Sheet'!A1". */
+export function cellAddress(sheet: string, row: number, column: number): string {
+  return `${quoteSheet(sheet)}!${columnLetters(column)}${row + 1}`;
+}

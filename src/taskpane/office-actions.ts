@@ -4,11 +4,12 @@
  */
 import type { Lang } from "../engine/types";
 import { readTable } from "../excel/read-table";
+import { previewSheet } from "../excel/preview-sheet";
 import { segmentSheet } from "../excel/segment-sheet";
 import { langFromLocale } from "../i18n/headers";
 import { parseAddress } from "./address";
 import type { ThemeKind } from "./components/Providers";
-import { heatmapSegmenter } from "./engine/client";
+import { engineReviewer, heatmapSegmenter } from "./engine/client";
 import { documentScope, pageEngine } from "./office-engine";
 import { checkAsOf, failureOf, toFailure } from "./outcome";
 import type { PaneActions, SegmentFailure } from "./pane-actions";
@@ -55,7 +56,7 @@ export const officeActions: PaneActions = {
   },
 
   async segment(request) {
-    const { asOf, lang, settings, overwriteTemplateColumns, onProgress } = request;
+    const { asOf, lang, settings, overwriteTemplateColumns, acceptFixes, onProgress } = request;
     const badDate = checkAsOf(asOf, lang);
     if (badDate) return badDate;
     if (!excelApiSupported()) return unsupported(lang);
@@ -64,9 +65,30 @@ export const officeActions: PaneActions = {
     try {
       // segmentSheet stores the settings it used in the workbook, with the results.
       const summary = await Excel.run((context) =>
-        segmentSheet(context, { settings, asOf, lang, overwriteTemplateColumns, onProgress, segmenter: run.segmenter })
+        segmentSheet(context, {
+          settings,
+          asOf,
+          lang,
+          overwriteTemplateColumns,
+          acceptFixes,
+          onProgress,
+          segmenter: run.segmenter,
+        })
       );
       return { ok: true, summary, heatmap: run.heatmap(), engine: engine.mode };
+    } catch (e) {
+      return toFailure(e, lang);
+    }
+  },
+
+  async preview({ asOf, lang, settings }) {
+    const badDate = checkAsOf(asOf, lang);
+    if (badDate) return badDate;
+    if (!excelApiSupported()) return unsupported(lang);
+    try {
+      const reviewer = engineReviewer(pageEngine());
+      const review = await Excel.run((context) => previewSheet(context, { settings, asOf, lang, reviewer }));
+      return { ok: true, review };
     } catch (e) {
       return toFailure(e, lang);
     }

@@ -2,10 +2,11 @@
  * What the pane asks of its host. The task pane implements it over Excel (office-actions.ts), the
  * playground over an in-browser workbook (src/playground/host-actions.ts). Components see only this.
  */
+import type { FixKind } from "../engine/clean";
 import type { Settings } from "../engine/config";
 import type { SegmentError } from "../engine/errors";
 import type { Lang } from "../engine/types";
-import type { RunStage, RunSummary } from "../excel/types";
+import type { RunStage, RunSummary, SheetReview } from "../excel/types";
 import type { EngineMode } from "./engine/client";
 import type { Heatmap } from "./engine/heatmap";
 import type { TableScan } from "./engine/inspect";
@@ -20,6 +21,8 @@ export interface SegmentRequest {
   settings: Settings;
   /** The user consented to fill template columns that already hold values. */
   overwriteTemplateColumns: boolean;
+  /** Cleaning fixes the user accepted in the review step, by kind (none: only the add-in's columns are written). */
+  acceptFixes?: FixKind[];
   /** Called between stages of a long run, to show where it is. */
   onProgress?: (stage: RunStage, done: number, total: number) => void;
 }
@@ -59,6 +62,15 @@ export interface TableInspection {
 
 export type InspectOutcome = { ok: true; inspection: TableInspection } | SegmentFailure;
 
+/** What the review step asks before anything is written. */
+export interface PreviewRequest {
+  asOf: string;
+  lang: Lang;
+  settings: Settings;
+}
+
+export type PreviewOutcome = { ok: true; review: SheetReview } | SegmentFailure;
+
 /** A place in the workbook to show: a written column's cells, or a sheet. */
 export type SelectTarget = { kind: "range"; address: string } | { kind: "sheet"; sheet: string };
 
@@ -68,6 +80,8 @@ export interface PaneActions {
   /** Finds and reads the table of the sheet to segment, changing nothing. */
   inspect(lang: Lang): Promise<InspectOutcome>;
   segment(request: SegmentRequest): Promise<SegmentOutcome>;
+  /** Reads the sheet and says what cleaning finds in it, writing nothing (the review step). */
+  preview?(request: PreviewRequest): Promise<PreviewOutcome>;
   /** Selects a range or activates a sheet in the workbook; a failure when it could not. */
   select(target: SelectTarget, lang: Lang): Promise<SegmentFailure | null>;
   /** Tells when the sheet to segment changed (another sheet activated). Returns the unsubscribe. */

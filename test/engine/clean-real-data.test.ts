@@ -168,15 +168,19 @@ describe("online_retail_sample.csv (UCI Online Retail, US dates, NA ids)", () =>
     expect(r.summary).toMatchObject({ duplicates: 0, filled: 0, unparsed: 0 });
   });
 
-  test("with the dates normalised, the RFM pipeline reads every order", () => {
-    const before = segment(t, defaultSettings(), { asOf: "2011-12-10", lang: "en" });
-    // Without an order, "10/31/2011" is never guessed: the engine reads no date at all.
-    expect(before.ok).toBe(false);
+  test("the RFM pipeline reads the dates in the order cleaning decided, as after normalising them", () => {
+    // Month-first was decided from the column's values (never guessed per cell): segment() reads
+    // "10/31/2011" as 31 October, exactly as the normalised "2011-10-31".
+    const direct = segment(t, defaultSettings(), { asOf: "2011-12-10", lang: "en" });
+    if (!direct.ok) throw new Error(JSON.stringify(direct.error));
     const fixed = applyFixes(t, r, ["normalizeDate"]);
     const after = segment(fixed, defaultSettings(), { asOf: "2011-12-10", lang: "en" });
     if (!after.ok) throw new Error(JSON.stringify(after.error));
     expect(after.value.customers).toHaveLength(expected.online_retail_sample.customers);
-    expect(after.value.report.issues.filter((i) => i.code === "UNPARSED_DATE")).toEqual([]);
+    const figures = (x: typeof after.value) => x.customers.map((c) => [c.id, c.recencyDays, c.frequency, c.monetary]);
+    expect(figures(direct.value)).toEqual(figures(after.value));
+    expect(direct.value.report.issues.filter((i) => i.code === "UNPARSED_DATE")).toEqual([]);
+    expect(direct.value.cleaning.report.columns[t.headers.indexOf("InvoiceDate")].dateOrder).toBe("mdy");
   });
 });
 

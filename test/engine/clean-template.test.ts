@@ -60,8 +60,11 @@ test("segment() gives the right R, F and M for every customer", () => {
     expect(figures(byId.get(id) as CustomerRfm)).toEqual(want);
     expect(byId.get(id)?.missing).toBeUndefined();
   }
-  // No purchase record: nothing to read, reported as missing rather than guessed.
-  expect(byId.get("C005")?.missing).toEqual(["recency", "frequency", "monetary"]);
+  // No purchase record: the documents' rule (客户无消费记录可标记为‘新客户’) — F = M = 0, no purchase date,
+  // and 新客户 instead of an RFM class.
+  expect(byId.get("C005")).toMatchObject({ frequency: 0, monetary: 0, recencyDays: null, missing: ["recency"] });
+  expect(byId.get("C005")).toMatchObject({ rfmCode: "—", rfmLabel: "新客户" });
+  expect(res.value.cleaning.noPurchaseCustomers).toBe(1);
 });
 
 test("cleaning reads the same cells and proposes their plain forms", () => {

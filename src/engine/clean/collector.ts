@@ -18,6 +18,11 @@ export class Collector {
     if (sample.length < this.sampleSize) sample.push(f);
   }
 
+  /** Counts a finding whose sample is full (see `wants`): nothing is built. */
+  tally(kind: FindingKind): void {
+    this.counts[kind] = (this.counts[kind] ?? 0) + 1;
+  }
+
   /** True while a kind's sample has room (callers may skip building a finding otherwise). */
   wants(kind: FindingKind): boolean {
     return (this.samples[kind]?.length ?? 0) < this.sampleSize;

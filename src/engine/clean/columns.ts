@@ -203,14 +203,30 @@ export interface ColumnPlan {
   profiles: ColumnProfile[];
   /** Per column: the date-order verdict of its values (date columns, and unnamed columns). */
   verdicts: (DateOrderVerdict | undefined)[];
+  /** Per column: not read at all (`unnamed: "skip"`); its cells count neither as read nor as blank. */
+  skipped: boolean[];
 }
 
-/** Roles, kinds and date orders of every column (counts are filled in by normalize.ts). */
-export function planColumns(table: RawTable, fields: FieldMap, settings: CleaningSettings): ColumnPlan {
+/**
+ * Roles, kinds and date orders of every column (counts are filled in by normalize.ts). With
+ * `unnamed: "skip"`, a column without a role is not looked at: its kind stays "text" and its cells
+ * are not read (a run over an orders table needs only the columns the engine reads).
+ */
+export function planColumns(
+  table: RawTable,
+  fields: FieldMap,
+  settings: CleaningSettings,
+  unnamed: "infer" | "skip" = "infer"
+): ColumnPlan {
   const roles = columnRoles(table.headers, fields, settings);
   const verdicts: (DateOrderVerdict | undefined)[] = [];
+  const skipped = table.headers.map((_, column) => unnamed === "skip" && roles[column] === undefined);
   const profiles = table.headers.map((header, column): ColumnProfile => {
     const role = roles[column];
+    if (skipped[column]) {
+      verdicts.push(undefined);
+      return { column, header, kind: "text", inferred: true, filled: 0, blank: 0, unparsed: 0 };
+    }
     let cached: CellValue[] | undefined;
     const values = (): CellValue[] => (cached ??= columnValues(table, column));
     let kind: ColumnKind;
@@ -232,5 +248,5 @@ export function planColumns(table: RawTable, fields: FieldMap, settings: Cleanin
     if (verdict && verdict.order !== "none") p.dateOrder = verdict.order;
     return p;
   });
-  return { profiles, verdicts };
+  return { profiles, verdicts, skipped };
 }

@@ -45,18 +45,64 @@ function rowKey(row: readonly CellValue[], width: number, skip: number): string 
   return k;
 }
 
+/** The characters String.prototype.trim removes (WhiteSpace and LineTerminator of ECMA-262). */
+function isTrimmed(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+const NUMBER_BITS = new Float64Array(1);
+const NUMBER_WORDS = new Uint32Array(NUMBER_BITS.buffer);
+const mix = (h: number, x: number): number => Math.imul(h ^ x, 16777619);
+
+/**
+ * FNV-1a over a cell as cellKey sees it — a string trimmed (its length and, past 16 characters, its ends), a
+ * number by its bits, a boolean by its value, each with its type — without building the key: equal
+ * keys always hash alike.
+ */
+function hashCell(h: number, v: CellValue): number {
+  if (typeof v === "string") {
+    let start = 0;
+    let end = v.length;
+    while (start < end && isTrimmed(v.charCodeAt(start))) start++;
+    while (end > start && isTrimmed(v.charCodeAt(end - 1))) end--;
+    h = mix(h, end - start);
+    // Longer texts: their first and last 8 characters (and length) are plenty to tell rows apart; rows
+    // that agree there are compared in full (sameRow).
+    if (end - start > 16) {
+      for (let i = start; i < start + 8; i++) h = mix(h, v.charCodeAt(i));
+      start = end - 8;
+    }
+    for (let i = start; i < end; i++) h = mix(h, v.charCodeAt(i));
+    return h;
+  }
+  if (typeof v === "number") {
+    NUMBER_BITS[0] = v === 0 ? 0 : v; // String(-0) is "0": -0 and 0 are one key
+    return mix(mix(mix(h, 2), NUMBER_WORDS[0]), NUMBER_WORDS[1]);
+  }
+  return mix(h, v ? 4 : 3);
+}
+
 /**
  * A 30-bit hash of a row's cell keys (FNV-1a): rows are grouped by hash and then compared cell by
- * cell, so a million-row table holds no row strings, and the keys stay small integers, which a Map
- * hashes fastest. Collisions only cost a comparison.
+ * cell, so a million-row table holds no row strings. Collisions only cost a comparison.
  */
 function rowHash(row: readonly CellValue[], width: number, skip: number): number {
   let h = 0x811c9dc5;
   for (let c = 0; c < width; c++) {
     if (c === skip) continue;
-    const k = cellKey(row[c] ?? "");
-    for (let i = 0; i < k.length; i++) h = Math.imul(h ^ k.charCodeAt(i), 16777619);
-    h = Math.imul(h ^ 1, 16777619); // separates the cells
+    h = mix(hashCell(h, row[c] ?? ""), 5); // separates the cells
   }
   return (h ^ (h >>> 30)) & 0x3fffffff;
 }
@@ -66,31 +112,88 @@ function sameRow(a: readonly CellValue[], b: readonly CellValue[], width: number
   return true;
 }
 
-/** Groups (at least two rows) of rows equal in every cell but `skip` (-1: every cell). */
-function equalRows(table: RawTable, rows: readonly number[], skip: number): number[][] {
-  const width = table.headers.length;
-  // A row number while a hash is seen once, a list from the second row on: no array per row.
-  const byHash = new Map<number, number | number[]>();
-  for (const r of rows) {
-    const h = rowHash(table.rows[r], width, skip);
-    const seen = byHash.get(h);
-    if (seen === undefined) byHash.set(h, r);
-    else if (typeof seen === "number") byHash.set(h, [seen, r]);
-    else seen.push(r);
-  }
-  const groups: number[][] = [];
-  for (const bucket of byHash.values()) {
-    if (typeof bucket === "number") continue;
-    // Split a bucket by real equality (a hash collision puts different rows together).
-    const parts: number[][] = [];
-    for (const r of bucket) {
-      const part = parts.find((p) => sameRow(table.rows[p[0]], table.rows[r], width, skip));
-      if (part) part.push(r);
-      else parts.push([r]);
+/**
+ * Positions 0…n−1 ordered by hash: an LSD radix sort of the 30-bit hashes in two passes of 15 bits,
+ * stable (equal hashes keep their input order), O(n) with typed arrays only.
+ */
+function orderByHash(hashes: Uint32Array): Int32Array {
+  const n = hashes.length;
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Int32Array(n);
+  const count = new Int32Array(1 << 15);
+  for (const shift of [0, 15]) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(hashes[i] >>> shift) & 0x7fff]++;
+    for (let d = 0, sum = 0; d < count.length; d++) {
+      const c = count[d];
+      count[d] = sum;
+      sum += c;
     }
-    for (const p of parts) if (p.length > 1) groups.push(p);
+    for (let k = 0; k < n; k++) {
+      const i = order[k];
+      next[count[(hashes[i] >>> shift) & 0x7fff]++] = i;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
+/**
+ * Groups (at least two rows) of `rows` whose hashes are equal and that `same` says are equal. Columnar:
+ * one typed array of hashes, radix-sorted, so that equal hashes lie side by side with their rows
+ * ascending (`rows` is ascending) — no Map, no array per row. `skip[i]` leaves row i out.
+ */
+function groupsByHash(
+  rows: readonly number[],
+  hashes: Uint32Array,
+  same: (a: number, b: number) => boolean,
+  skip?: Uint8Array
+): number[][] {
+  const n = rows.length;
+  const order = orderByHash(hashes);
+  const groups: number[][] = [];
+  for (let k = 0; k < n;) {
+    const hash = hashes[order[k]];
+    let end = k + 1;
+    while (end < n && hashes[order[end]] === hash) end++;
+    if (end - k > 1) {
+      // Split a bucket by real equality (a hash collision puts different rows together).
+      const parts: number[][] = [];
+      for (let i = k; i < end; i++) {
+        if (skip?.[order[i]]) continue;
+        const r = rows[order[i]];
+        const part = parts.find((p) => same(p[0], r));
+        if (part) part.push(r);
+        else parts.push([r]);
+      }
+      for (const p of parts) if (p.length > 1) groups.push(p);
+    }
+    k = end;
   }
   return groups.sort((a, b) => a[0] - b[0]);
+}
+
+/** Hashes of the rows, every cell but `skip` (-1: every cell). */
+function rowHashes(table: RawTable, rows: readonly number[], skip: number): Uint32Array {
+  const width = table.headers.length;
+  const hashes = new Uint32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) hashes[i] = rowHash(table.rows[rows[i]], width, skip);
+  return hashes;
+}
+
+/** Groups (at least two rows) of rows equal in every cell but `skip` (-1: every cell). */
+function equalRows(table: RawTable, rows: readonly number[], skip: number, hashes?: Uint32Array): number[][] {
+  const width = table.headers.length;
+  return groupsByHash(rows, hashes ?? rowHashes(table, rows, skip), (a, b) =>
+    sameRow(table.rows[a], table.rows[b], width, skip)
+  );
+}
+
+/** A row's hash from its hash without one cell, and that cell: consistent with equality of all cells. */
+function withCell(h: number, v: CellValue): number {
+  const x = mix(hashCell(h, v), 5);
+  return (x ^ (x >>> 30)) & 0x3fffffff;
 }
 
 class UnionFind {
@@ -120,21 +223,25 @@ class UnionFind {
   }
 }
 
-/** Groups of rows sharing a key (at least two rows), by their first row. */
-function groupBy(rows: Iterable<number>, key: (r: number) => string | null): number[][] {
-  // A row number while a key is seen once, a list from the second row on: no array per row.
-  const m = new Map<string, number | number[]>();
-  for (const r of rows) {
-    const k = key(r);
-    if (k === null) continue;
-    const seen = m.get(k);
-    if (seen === undefined) m.set(k, r);
-    else if (typeof seen === "number") m.set(k, [seen, r]);
-    else seen.push(r);
+/**
+ * Groups of rows sharing a key (at least two rows), by their first row. Keys are hashed into a typed
+ * array and radix-sorted (no Map of a million strings); a bucket is split by the keys themselves.
+ */
+function groupBy(rows: readonly number[], key: (r: number) => string | null): number[][] {
+  const n = rows.length;
+  const hashes = new Uint32Array(n);
+  const none = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = key(rows[i]);
+    if (k === null) {
+      none[i] = 1;
+      continue;
+    }
+    let h = 0x811c9dc5;
+    for (let c = 0; c < k.length; c++) h = mix(h, k.charCodeAt(c));
+    hashes[i] = (h ^ (h >>> 30)) & 0x3fffffff;
   }
-  const groups: number[][] = [];
-  for (const g of m.values()) if (typeof g !== "number") groups.push(g);
-  return groups;
+  return groupsByHash(rows, hashes, (a, b) => key(a) === key(b), none);
 }
 
 const colOfRole = (profiles: ColumnProfile[], role: string): number => profiles.findIndex((p) => p.role === role);
@@ -181,17 +288,22 @@ export function findDuplicates(
   const idCol = colOfRole(profiles, "id");
   const groups: DuplicateGroup[] = [];
 
+  // One pass over the cells serves both "equal rows" and "equal but for the id" (customer tables).
+  const byId = kind === "customers" && idCol >= 0;
+  const withoutId = byId ? rowHashes(table, rows, idCol) : undefined;
+  const whole = withoutId?.map((h, i) => withCell(h, cellAt(table, rows[i], idCol)));
+
   // Per row: the first row it equals in every cell (itself when none).
   const record = new Int32Array(table.rows.length).map((_, r) => r);
-  for (const g of equalRows(table, rows, -1)) {
+  for (const g of equalRows(table, rows, -1, whole)) {
     groups.push({ kind: "duplicateRow", rows: g });
     for (const r of g) record[r] = g[0];
   }
 
   // Credit codes are checked in every table; keys tie rows together in customer tables only.
   const readers = keyReaders(parsed, kind === "customers" ? settings.duplicates.keys : [], out);
-  if (kind === "customers" && idCol >= 0) {
-    for (const g of equalRows(table, rows, idCol)) {
+  if (byId) {
+    for (const g of equalRows(table, rows, idCol, withoutId)) {
       const ids = new Set(g.map((r) => cellKey(cellAt(table, r, idCol))));
       if (ids.size > 1) groups.push({ kind: "duplicateButId", rows: g });
     }
@@ -234,6 +346,10 @@ export function findDuplicates(
   groups.forEach((g, i) => {
     const column = keyColumn(g);
     for (const r of g.rows) {
+      if (!out.wants(g.kind)) {
+        out.tally(g.kind);
+        continue;
+      }
       out.find({
         kind: g.kind,
         row: r,

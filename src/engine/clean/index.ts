@@ -7,6 +7,12 @@ export { checkCreditCode, creditCodeCheckChar, normalizeCreditCode } from "./cre
 export type { CreditCodeCheck } from "./credit-code";
 export { isResidentId, residentIdCheckChar, findResidentIds } from "./resident-id";
 export { median } from "./missing";
+export { cleanedView, inputRowCustomer, DUPLICATE_KINDS } from "./view";
+export type { CleanedView } from "./view";
+export { qualityMarks } from "./marks";
+export type { QualityMark, QualityMarkKind } from "./marks";
+export { reviewOf, REVIEW_GROUPS } from "./review";
+export type { CleaningReview } from "./review";
 export { quantile } from "./outliers";
 export type {
   CellFix,
@@ -15,6 +21,7 @@ export type {
   CleaningReport,
   CleaningSettings,
   CleaningSummary,
+  CleanScope,
   ColumnKind,
   ColumnProfile,
   ColumnRole,

@@ -58,8 +58,10 @@ export function fillMissing(
   const idCol = colOf("id");
   if (idCol >= 0) {
     for (let r = 0; r < n; r++) {
-      if (!blankRow[r] && states[idCol][r] === CELL_BLANK)
+      if (blankRow[r] || states[idCol][r] !== CELL_BLANK) continue;
+      if (out.wants("missingId"))
         out.find({ kind: "missingId", row: r, column: idCol, value: cellAt(table, r, idCol) });
+      else out.tally("missingId");
     }
   }
 
@@ -103,14 +105,18 @@ export function fillMissing(
     if (col === idCol || (role !== undefined && OWNED.includes(role))) return;
     const byMedian = kind === "customers" && p.kind === "number" && settings.missing.numeric === "median";
     const byUnknown = kind === "customers" && CATEGORICAL.has(p.kind) && settings.missing.categorical === "unknown";
-    const m = byMedian ? median(numbers[col] as Float64Array) : null;
+    // The median only once a blank needs it (sorting a million values costs); undefined = not yet.
+    let m: number | null | undefined;
+    const medianOf = (): number | null => (m === undefined ? (m = median(numbers[col] as Float64Array)) : m);
     const reportBlank =
       (p.kind === "date" && role !== "payTime") ||
       (kind !== "customers" && role !== undefined && ORDER_FACTS.includes(role)) ||
       (kind === "customers" && (p.kind === "number" || CATEGORICAL.has(p.kind)));
+    if (!byMedian && !byUnknown && !reportBlank) return;
     for (let r = 0; r < n; r++) {
       if (blankRow[r] || states[col][r] !== CELL_BLANK || filled[col][r]) continue;
-      if (byMedian && m !== null) fill(r, col, m, "fillMedian", "median");
+      const med = byMedian ? medianOf() : null;
+      if (med !== null) fill(r, col, med, "fillMedian", "median");
       else if (byUnknown) fill(r, col, settings.missing.unknownLabel, "fillUnknown", "unknown");
       else if (reportBlank && !isNew[r])
         out.find({ kind: "missingValue", row: r, column: col, value: cellAt(table, r, col) });

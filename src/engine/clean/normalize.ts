@@ -163,12 +163,17 @@ export function parseTable(table: RawTable, plan: ColumnPlan, asOfDay: number, o
   const n = table.rows.length;
   const blankRow = new Uint8Array(n);
   let blankRows = 0;
-  table.rows.forEach((row, r) => {
-    if (row.every((c) => isBlank(c))) {
+  const rows = table.rows;
+  for (let r = 0; r < n; r++) {
+    const row = rows[r];
+    let blank = true;
+    // A number or a non-space first character settles it without a call (most rows).
+    for (let c = 0; c < row.length && blank; c++) blank = isBlank(row[c]);
+    if (blank) {
       blankRow[r] = 1;
       blankRows++;
     }
-  });
+  }
   const numbers: (Float64Array | undefined)[] = [];
   const states: Uint8Array[] = [];
   const contexts: CellContext[] = [];
@@ -182,10 +187,40 @@ export function parseTable(table: RawTable, plan: ColumnPlan, asOfDay: number, o
     contexts.push(ctx);
     const nums = NUMERIC_KINDS.has(p.kind) ? new Float64Array(n).fill(Number.NaN) : undefined;
     const state = new Uint8Array(n);
+    if (plan.skipped[col]) {
+      numbers.push(nums);
+      states.push(state);
+      return;
+    }
     const fix = FIX_OF_KIND[p.kind] ?? (["normalizeText", "text"] as [FixKind, FixRule]);
+    // Numbers in number, id and date columns are their plain form already: read without a call.
+    const numberIsPlain = p.kind === "number" || p.kind === "id";
+    const serialDates = p.kind === "date";
+    const date1904 = ctx.date1904;
     for (let r = 0; r < n; r++) {
       if (blankRow[r]) continue;
-      const v = cellAt(table, r, col);
+      const v = rows[r][col] ?? "";
+      if (v === "") {
+        p.blank++;
+        continue;
+      }
+      if (typeof v === "number" && Number.isFinite(v)) {
+        if (numberIsPlain) {
+          p.filled++;
+          state[r] = CELL_READ;
+          if (nums) nums[r] = v;
+          continue;
+        }
+        if (serialDates) {
+          const day = dayFromExcelSerial(v, date1904);
+          if (day !== null && nums) {
+            p.filled++;
+            state[r] = CELL_READ;
+            nums[r] = day;
+            continue;
+          }
+        }
+      }
       const read = readCell(p.kind, v, ctx);
       if (read.state === "blank") {
         p.blank++;

@@ -24,6 +24,51 @@ export function quantile(sorted: ArrayLike<number>, p: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
+/** Moves the k-th smallest value of a[from..to] to a[k], smaller ones before it, larger after (Hoare). */
+function select(a: Float64Array, k: number): void {
+  let from = 0;
+  let to = a.length - 1;
+  while (to > from) {
+    const mid = (from + to) >> 1;
+    // median of three as the pivot
+    const x = a[from];
+    const y = a[mid];
+    const z = a[to];
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = from;
+    let j = to;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) to = j;
+    else if (k >= i) from = i;
+    else return;
+  }
+}
+
+/**
+ * quantile(p) of `values` (type 7, as `quantile` on the sorted values) by selection, in O(n) instead of
+ * a sort: the two order statistics it interpolates between. Reorders `values`.
+ */
+export function selectQuantile(values: Float64Array, p: number): number {
+  const h = (values.length - 1) * p;
+  const lo = Math.floor(h);
+  select(values, lo);
+  const low = values[lo];
+  if (lo + 1 >= values.length || h === lo) return low;
+  let high = Infinity;
+  for (let i = lo + 1; i < values.length; i++) if (values[i] < high) high = values[i];
+  return low + (h - lo) * (high - low);
+}
+
 export interface OutlierResult {
   /** Rows flagged by any rule, ascending. */
   rows: number[];
@@ -59,12 +104,26 @@ export function flagOutliers(
   const { rules, meanMultiple, iqrMultiple } = settings.outliers;
   const flagged = new Uint8Array(parsed.table.rows.length);
   for (const [col, nums, note] of moneyColumns(parsed, kind)) {
-    const values = nums.filter((x) => Number.isFinite(x));
-    if (values.length === 0) continue;
-    const flag = (k: "outlierMean" | "outlierIqr", test: (v: number) => boolean, detail: string) => {
-      nums.forEach((v, r) => {
-        if (!Number.isFinite(v) || !test(v)) return;
+    let count = 0;
+    let sum = 0;
+    for (let r = 0; r < nums.length; r++) {
+      const v = nums[r];
+      if (Number.isFinite(v)) {
+        count++;
+        sum += v;
+      }
+    }
+    if (count === 0) continue;
+    /** Flags the values outside [lo, hi]. */
+    const flag = (k: "outlierMean" | "outlierIqr", lo: number, hi: number, detail: string) => {
+      for (let r = 0; r < nums.length; r++) {
+        const v = nums[r];
+        if (!(v < lo || v > hi)) continue; // NaN (no value) is neither
         flagged[r] = 1;
+        if (!out.wants(k)) {
+          out.tally(k);
+          continue;
+        }
         out.find({
           kind: k,
           row: r,
@@ -72,26 +131,25 @@ export function flagOutliers(
           value: cellAt(parsed.table, r, col),
           detail: `${note} ${v} ${detail}`,
         });
-      });
+      }
     };
     if (rules.includes("mean")) {
-      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      const mean = sum / count;
       const limit = meanMultiple * mean;
-      if (mean > 0) flag("outlierMean", (v) => v > limit, `> ${meanMultiple} × mean ${round(mean)}`);
+      if (mean > 0) flag("outlierMean", -Infinity, limit, `> ${meanMultiple} × mean ${round(mean)}`);
     }
     if (rules.includes("iqr")) {
-      values.sort(); // a typed array sorts numerically
-      const q1 = quantile(values, 0.25);
-      const q3 = quantile(values, 0.75);
+      const values = new Float64Array(count);
+      for (let r = 0, i = 0; r < nums.length; r++) if (Number.isFinite(nums[r])) values[i++] = nums[r];
+      const q1 = selectQuantile(values, 0.25);
+      const q3 = selectQuantile(values, 0.75);
       const lo = q1 - iqrMultiple * (q3 - q1);
       const hi = q3 + iqrMultiple * (q3 - q1);
-      flag("outlierIqr", (v) => v < lo || v > hi, `outside [${round(lo)}, ${round(hi)}]`);
+      flag("outlierIqr", lo, hi, `outside [${round(lo)}, ${round(hi)}]`);
     }
   }
   const rows: number[] = [];
-  flagged.forEach((f, r) => {
-    if (f) rows.push(r);
-  });
+  for (let r = 0; r < flagged.length; r++) if (flagged[r]) rows.push(r);
   return { rows, mask: settings.outliers.excludeFromThresholds ? rows : [] };
 }
 

@@ -20,6 +20,21 @@ import type { ColumnKind } from "./types";
 /** A mobile number in free text: 11 digits from 13–19, optionally +86, not inside a longer number. */
 const MOBILE_IN_TEXT = /(?<!\d)(?:\+?86[-\s]?)?(1[3-9]\d[-\s]?\d{4}[-\s]?\d{4})(?!\d)/g;
 const SCANNED: ReadonlySet<ColumnKind> = new Set(["text", "category", "tags", "id", "phone", "idCard"]);
+/** A mobile number has 11 digits, a resident ID 17 and a check character. */
+const MIN_DIGITS = 11;
+
+/** Digits of a text (ASCII and full-width), counted up to MIN_DIGITS without building a string. */
+function enoughDigits(s: string): boolean {
+  let n = 0;
+  for (let i = 0; i < s.length && n < MIN_DIGITS; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) n++;
+  }
+  return n >= MIN_DIGITS;
+}
+
+/** A number that may be a mobile number written as a number: 11 digits starting 13–19. */
+const mobileSized = (v: number): boolean => v >= 13_000_000_000 && v < 20_000_000_000;
 
 export function privacyFindings(parsed: ParsedTable, out: Collector): void {
   const { table, profiles, blankRow } = parsed;
@@ -40,10 +55,11 @@ export function privacyFindings(parsed: ParsedTable, out: Collector): void {
       }
       if (typeof v !== "string") {
         // A number in an id column may still be a phone number (13812345678).
-        if (typeof v === "number" && isMobile(String(v)))
+        if (typeof v === "number" && mobileSized(v) && isMobile(String(v)))
           out.find({ kind: "unmaskedPhone", row: r, column: col, value: v });
         continue;
       }
+      if (p.kind !== "idCard" && !enoughDigits(v)) continue;
       const text = normalizeText(v);
       if (p.kind === "idCard") {
         out.find({ kind: isResidentId(text) ? "residentId" : "invalidResidentId", row: r, column: col, value: v });

@@ -26,18 +26,29 @@ import { flagOutliers } from "./outliers";
 import { plausibleFindings } from "./plausible";
 import { privacyFindings } from "./privacy";
 import { headerFindings, valueFindings } from "./structure";
-import type { CleanContext, CleaningReport, CleaningSettings, FixKind } from "./types";
+import type { CleanContext, CleaningReport, CleaningSettings, CleanScope, FixKind } from "./types";
+
+const NORMALIZE_KINDS: readonly FixKind[] = [
+  "normalizeNumber",
+  "normalizeDate",
+  "normalizeBoolean",
+  "normalizeGender",
+  "normalizeCity",
+  "normalizeText",
+];
 
 /**
  * Cleans `table` (a RawTable as src/excel reads it). `fields` is the engine's header mapping
  * (schema/detectFields). Throws SegmentSheetError BAD_AS_OF for an as-of date that is not
- * yyyy-mm-dd.
+ * yyyy-mm-dd. `scope` (CleanScope): "review" (default) works out everything; "segment" what a run
+ * needs — the same fixes for every kind in settings.accept, and the same summary counts.
  */
 export function cleanTable(
   table: RawTable,
   fields: FieldMap,
   settings: CleaningSettings,
-  ctx: CleanContext
+  ctx: CleanContext,
+  scope: CleanScope = "review"
 ): CleaningReport {
   const asOfDay = isValidIsoDate(ctx.asOf) ? dayFromIso(ctx.asOf) : null;
   if (asOfDay === null) throw new SegmentSheetError({ code: "BAD_AS_OF", params: { value: String(ctx.asOf) } });
@@ -45,11 +56,18 @@ export function cleanTable(
   const looksLike = kind ?? missingFields(fields).kind;
   const out = new Collector(settings.sampleSize);
 
-  const plan = planColumns(table, fields, settings);
+  const review = scope === "review";
+  const accepts = (k: FixKind) => settings.accept.includes(k);
+  // A run over an orders table reads only the columns the engine reads, unless a normalising fix is to be
+  // written (it may concern any column).
+  const skipUnnamed = !review && looksLike === "orders" && !NORMALIZE_KINDS.some(accepts);
+  const plan = planColumns(table, fields, settings, skipUnnamed ? "skip" : "infer");
   headerFindings(plan, out);
   const parsed = parseTable(table, plan, asOfDay, out);
-  valueFindings(parsed, out);
-  plausibleFindings(parsed, settings, out);
+  if (review) {
+    valueFindings(parsed, out);
+    plausibleFindings(parsed, settings, out);
+  }
   const groups = findDuplicates(parsed, looksLike, settings, out);
   const resolution = resolveDuplicates(table, parsed.profiles, groups, settings.duplicates.resolve, ctx.asOf);
   for (const [k, fixes] of Object.entries(resolution) as [FixKind, NonNullable<(typeof resolution)[FixKind]>][]) {
@@ -57,8 +75,8 @@ export function cleanTable(
   }
   const newCustomerRows = fillMissing(parsed, looksLike, settings, out);
   const outliers = flagOutliers(parsed, looksLike, settings, out);
-  if (looksLike === "orders") orderFindings(parsed, out);
-  privacyFindings(parsed, out);
+  if (review && looksLike === "orders") orderFindings(parsed, out);
+  if (review || accepts("maskPhone")) privacyFindings(parsed, out);
 
   return {
     kind,

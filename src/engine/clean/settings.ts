@@ -5,6 +5,7 @@
  * starting at "cleaning".
  */
 import { fail, ok, type Result } from "../errors";
+import { FIX_ORDER } from "./apply-fixes";
 import type { CleanFieldKey, CleaningSettings, DuplicateKey, DuplicateResolution, OutlierRule } from "./types";
 
 export function defaultCleaningSettings(): CleaningSettings {
@@ -22,6 +23,7 @@ export function defaultCleaningSettings(): CleaningSettings {
     dateOrders: {},
     columns: {},
     sampleSize: 20,
+    accept: [],
   };
 }
 
@@ -146,6 +148,9 @@ function read(input: Json, s: CleaningSettings): void {
         break;
       case "sampleSize":
         s.sampleSize = Math.floor(number(value, at, 0, MAX_SAMPLE));
+        break;
+      case "accept":
+        s.accept = listOf(value, FIX_ORDER, at);
         break;
       default:
         throw new Bad(at, "unknown key");

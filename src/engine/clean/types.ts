@@ -307,7 +307,21 @@ export interface CleaningSettings {
   columns: Partial<Record<CleanFieldKey, string>>;
   /** Findings kept per kind in `samples`. */
   sampleSize: number;
+  /**
+   * Fix kinds to write into the user's cells (the CLI's choice; the pane asks per run). Default none:
+   * a run writes only the add-in's own columns.
+   */
+  accept: FixKind[];
 }
+
+/**
+ * How much cleanTable works out: "review" — everything, for the pane's review step; "segment" — what a
+ * run needs (the figures, the summary counts, the fixes it may write), leaving out the findings that
+ * are only shown (constant columns, rare values, implausible ages, order flags, privacy warnings
+ * unless phones are to be masked) and, in an orders table with no normalising fix accepted, the
+ * columns the engine does not read.
+ */
+export type CleanScope = "review" | "segment";
 
 export interface CleanContext {
   /** The as-of date, yyyy-mm-dd: relative dates ("15天前") and ages count from it. */

@@ -18,7 +18,15 @@ import { parseId } from "../parse/id";
 import { parseNumber } from "../parse/number";
 import { parseRecencyDays } from "../parse/recency";
 import { isBlank } from "../parse/text";
-import { cellAt, emptyFigures, FiguresContext, FiguresTable, isBlankRow, RfmFigures } from "./figures";
+import {
+  cellAt,
+  columnDateContext,
+  emptyFigures,
+  FiguresContext,
+  FiguresTable,
+  isBlankRow,
+  RfmFigures,
+} from "./figures";
 
 export interface CustomerFields {
   id: number;
@@ -37,13 +45,15 @@ export function customerFigures(table: RawTable, fields: CustomerFields, ctx: Fi
     return null;
   };
 
+  const lastCtx = fields.lastPurchase !== undefined ? columnDateContext(ctx, fields.lastPurchase) : ctx;
+  const recencyCtx = fields.recency !== undefined ? columnDateContext(ctx, fields.recency) : ctx;
   const readRecency = (r: number): number | null => {
     const row = table.rows[r];
     if (fields.lastPurchase !== undefined) {
       const col = fields.lastPurchase;
       const v = cellAt(row, col);
       if (isBlank(v)) return report(r, col, "MISSING_VALUE");
-      const day = parseDate(v, ctx);
+      const day = parseDate(v, lastCtx);
       if (day === null) return report(r, col, "UNPARSED_DATE");
       if (day > ctx.asOfDay) return report(r, col, "AFTER_AS_OF");
       return ctx.asOfDay - day;
@@ -52,7 +62,7 @@ export function customerFigures(table: RawTable, fields: CustomerFields, ctx: Fi
     const col = fields.recency;
     const v = cellAt(row, col);
     if (isBlank(v)) return report(r, col, "MISSING_VALUE");
-    const days = parseRecencyDays(v, { ...ctx, numberFormat: ctx.numberFormats?.[col] });
+    const days = parseRecencyDays(v, { ...recencyCtx, numberFormat: ctx.numberFormats?.[col] });
     if (days === null) return report(r, col, "UNPARSED_NUMBER");
     if (days < 0) return report(r, col, "AFTER_AS_OF");
     return days;

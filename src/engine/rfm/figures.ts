@@ -2,6 +2,7 @@
  * R/F/M figures per customer before scoring, and what reading the table found. Built by
  * customers.ts (a customer table) or orders.ts (an orders table).
  */
+import type { DayMonthOrder } from "../parse/date";
 import type { CellIssue, CellValue, RawTable, RfmFigureName } from "../types";
 import { isBlank } from "../parse/text";
 
@@ -38,6 +39,17 @@ export interface FiguresContext {
   numberFormats?: string[];
   /** Orders tables: F and M count orders dated after this day only (rfm.windowMonths; see window.ts). */
   windowStartDay?: number;
+  /**
+   * Per column: how its "dd-mm-yyyy" / "mm/dd/yyyy" dates are written, as cleaning decided from all the
+   * column's values (parse/date-order.ts); absent = such cells are not read (never guessed per cell).
+   */
+  dateOrders?: ReadonlyArray<DayMonthOrder | undefined>;
+}
+
+/** The date context of one column: the figures' context with the column's day/month order. */
+export function columnDateContext(ctx: FiguresContext, column: number): FiguresContext & { order?: DayMonthOrder } {
+  const order = ctx.dateOrders?.[column];
+  return order === undefined ? ctx : { ...ctx, order };
 }
 
 /** A cell of a row, "" past its end. */

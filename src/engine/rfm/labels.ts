@@ -50,3 +50,26 @@ export function rfmLabels(lang: Lang, overrides: Record<string, string> = {}): R
   }
   return labels;
 }
+
+/**
+ * A customer without any purchase record has no R, F or M to class: the documents say "客户无消费记录可
+ * 标记为‘新客户’" (seeds/002, 关键注意事项 (一)). Such customers get this label instead of a class, and this
+ * code (no RFM code: "—" reads as "not applicable" in the RFM分组 column and keeps the group apart from
+ * the class 100, whose default label is 新客户 too).
+ */
+export const NO_PURCHASE_CODE = "—";
+
+export const NO_PURCHASE_LABELS: Record<Lang, string> = {
+  "zh-CN": "新客户",
+  "zh-TW": "新客戶",
+  en: "New customer (no purchase yet)",
+};
+
+/**
+ * The label of customers without purchases in `lang`: the cleaning setting missing.newCustomerLabel when
+ * the user changed it from its default (新客户), else the documents' label in `lang`.
+ */
+export function noPurchaseLabel(lang: Lang, setting?: string): string {
+  const own = setting?.trim();
+  return own && own !== NO_PURCHASE_LABELS["zh-CN"] ? own : NO_PURCHASE_LABELS[lang];
+}

@@ -24,7 +24,7 @@ import { parseDate } from "../parse/date";
 import { parseId } from "../parse/id";
 import { parseNumber } from "../parse/number";
 import { isBlank } from "../parse/text";
-import { cellAt, emptyFigures, FiguresContext, FiguresTable, isBlankRow } from "./figures";
+import { cellAt, columnDateContext, emptyFigures, FiguresContext, FiguresTable, isBlankRow } from "./figures";
 
 export interface OrderFields {
   id: number;
@@ -67,12 +67,13 @@ export function orderFigures(table: RawTable, fields: OrderFields, ctx: FiguresC
   const orderDay: number[] = [];
 
   // Consecutive rows often share a date text: remember the last one.
+  const dateCtx = columnDateContext(ctx, fields.orderDate);
   let lastDateCell: CellValue | undefined;
   let lastDay: number | null = null;
   const dayOf = (v: CellValue): number | null => {
     if (v !== lastDateCell) {
       lastDateCell = v;
-      lastDay = parseDate(v, ctx);
+      lastDay = parseDate(v, dateCtx);
     }
     return lastDay;
   };

@@ -21,11 +21,15 @@ export function band(value: number | null, t: BandThresholds | null): Level | nu
   return "mid";
 }
 
-/** Bands of every value, with the thresholds used (the given ones, else the tertiles). */
+/**
+ * Bands of every value, with the thresholds used (the given ones, else the tertiles — of the values
+ * `estimate` marks, when given: cleaning keeps outliers out of threshold estimation).
+ */
 export function bands(
   values: ReadonlyArray<number | null>,
-  given?: BandThresholds
+  given?: BandThresholds,
+  estimate?: Uint8Array | null
 ): { levels: Array<Level | null>; thresholds: BandThresholds | null } {
-  const thresholds = given ?? tertileThresholds(values);
+  const thresholds = given ?? tertileThresholds(estimate ? values.filter((_, i) => estimate[i] === 1) : values);
   return { levels: values.map((v) => band(v, thresholds)), thresholds };
 }

@@ -31,6 +31,8 @@ export interface TagContext {
   firstDay?: ReadonlyArray<number | null>;
   settings: Settings;
   lang: Lang;
+  /** Per customer: 1 when it counts for the tertiles (cleaning keeps outliers out); null = all count. */
+  estimate?: Uint8Array | null;
 }
 
 export interface CustomerTagValues {
@@ -67,7 +69,10 @@ export function customerTags(ctx: TagContext): Result<CustomerTagValues> {
   // 客单价 and 消费能力标签
   const aovCells = cells(fields.avgOrderValue);
   const avgOrderValue = figures.map((c, i) => averageOrderValue(c, aovCells?.[i]));
-  const spendingTag = label(spendingLevels(avgOrderValue, settings.tags.spending.thresholds).levels, L.spending);
+  const spendingTag = label(
+    spendingLevels(avgOrderValue, settings.tags.spending.thresholds, ctx.estimate).levels,
+    L.spending
+  );
 
   // 活跃度标签
   const months = activityMonths({
@@ -145,7 +150,8 @@ export function customerTags(ctx: TagContext): Result<CustomerTagValues> {
   const valueBand = label(
     valueLevels(
       figures.map((c) => c.monetary),
-      settings.tags.value.thresholds
+      settings.tags.value.thresholds,
+      ctx.estimate
     ).levels,
     L.value
   );

@@ -28,7 +28,8 @@ export function averageOrderValue(c: SpendInput, cell?: CellValue): number | nul
 
 export function spendingLevels(
   aov: ReadonlyArray<number | null>,
-  thresholds?: BandThresholds
+  thresholds?: BandThresholds,
+  estimate?: Uint8Array | null
 ): { levels: Array<Level | null>; thresholds: BandThresholds | null } {
-  return bands(aov, thresholds);
+  return bands(aov, thresholds, estimate);
 }

@@ -8,7 +8,8 @@ import type { Level } from "./labels";
 
 export function valueLevels(
   monetary: ReadonlyArray<number | null>,
-  thresholds?: BandThresholds
+  thresholds?: BandThresholds,
+  estimate?: Uint8Array | null
 ): { levels: Array<Level | null>; thresholds: BandThresholds | null } {
-  return bands(monetary, thresholds);
+  return bands(monetary, thresholds, estimate);
 }

@@ -39,6 +39,10 @@ import { FailureView, type NextStep } from "./FailureView";
 import { PANE_IDS, focusPaneElement } from "./ids";
 import { ResultView } from "./ResultView";
 import { RunProgress } from "./RunProgress";
+import { CleaningReview, REVIEW_TITLE_ID } from "./CleaningReview";
+import { needsReview, noFixes, type ReviewChoice } from "../review";
+import type { SheetReview } from "../../excel/types";
+import type { DuplicateResolution } from "../../engine/clean/types";
 import { SettingsPanel } from "./settings/SettingsPanel";
 import type { SettingsProblem } from "./settings/types";
 import { TableSection, type Inspecting } from "./TableSection";
@@ -72,7 +76,9 @@ const useStyles = makeStyles({
 type RunState =
   | { kind: "idle" }
   /** `external`: started by the ribbon command; its progress is not known here. */
-  | { kind: "running"; progress?: Progress; fraction?: number; external?: boolean }
+  | { kind: "running"; progress?: Progress; fraction?: number; external?: boolean; checking?: boolean }
+  /** The review step: what cleaning found, before anything is written. */
+  | { kind: "reviewing"; review: SheetReview; choice: ReviewChoice }
   | { kind: "done"; outcome: SegmentSuccess }
   | { kind: "failed"; failure: SegmentFailure };
 
@@ -189,19 +195,30 @@ export function App({ actions, initialAsOf, landmark = "main" }: AppProps) {
   );
   const latest = mapping && inspection ? latestPurchase(mapping, inspection.scan.latestDates) : null;
 
-  const segment = async () => {
-    if (!checked.ok || running) return;
-    const fromButton = document.activeElement?.id === PANE_IDS.segment;
+  /** Runs the segmentation, with the fixes and the duplicate resolution chosen in the review. */
+  const segment = async (choice?: ReviewChoice) => {
+    if (!checked.ok) return;
+    const fromButton = document.activeElement?.id === PANE_IDS.segment || choice !== undefined;
     setSelectFailure(null);
     setRun({ kind: "running", fraction: 0 });
+    let settings = checked.settings;
+    if (choice && choice.resolve !== settings.cleaning.duplicates.resolve) {
+      // The choice is stored with the run's settings, so that the next run (and the CLI) resolve the same way.
+      settings = {
+        ...settings,
+        cleaning: { ...settings.cleaning, duplicates: { ...settings.cleaning.duplicates, resolve: choice.resolve } },
+      };
+      setJson((j) => setIn(j, ["cleaning", "duplicates", "resolve"], choice.resolve));
+    }
     let fraction = 0;
     let outcome: SegmentOutcome;
     try {
       outcome = await actions.segment({
         asOf,
         lang,
-        settings: checked.settings,
+        settings,
         overwriteTemplateColumns: consent,
+        acceptFixes: choice?.accept ?? [],
         onProgress: (stage, done, total) => {
           fraction = progressFraction({ stage, done, total }, fraction);
           setRun({ kind: "running", progress: { stage, done, total }, fraction });
@@ -215,6 +232,29 @@ export function App({ actions, initialAsOf, landmark = "main" }: AppProps) {
     if (outcome.ok && fromButton) requestAnimationFrame(() => focusPaneElement(PANE_IDS.result));
   };
 
+  /**
+   * "Segment this sheet": first the review step — the sheet is read and cleaned, nothing written — and when
+   * cleaning has something to say, the user decides before the run; otherwise the run starts at once.
+   */
+  const start = async () => {
+    if (!checked.ok || running) return;
+    if (!actions.preview) return segment();
+    setSelectFailure(null);
+    // The review reads the sheet first: the bar says so ("step 2 of 4: reading the data").
+    setRun({ kind: "running", progress: { stage: "read", done: 0, total: 1 }, fraction: 0, checking: true });
+    let previewed;
+    try {
+      previewed = await actions.preview({ asOf, lang, settings: checked.settings });
+    } catch (e) {
+      previewed = toFailure(e, lang);
+    }
+    if (!previewed.ok) return finish(previewed);
+    if (!needsReview(previewed.review)) return segment(noFixes(checked.settings.cleaning.duplicates.resolve));
+    const resolve: DuplicateResolution = checked.settings.cleaning.duplicates.resolve;
+    setRun({ kind: "reviewing", review: previewed.review, choice: noFixes(resolve) });
+    requestAnimationFrame(() => focusPaneElement(REVIEW_TITLE_ID));
+  };
+
   const select = async (target: SelectTarget) => {
     setSelectFailure(await actions.select(target, lang));
   };
@@ -226,7 +266,7 @@ export function App({ actions, initialAsOf, landmark = "main" }: AppProps) {
     else if (step === "settings") {
       setSettingsOpen(true);
       requestAnimationFrame(() => focusPaneElement(PANE_IDS.settings));
-    } else void segment();
+    } else void start();
   };
 
   const status =
@@ -239,8 +279,10 @@ export function App({ actions, initialAsOf, landmark = "main" }: AppProps) {
       : run.kind === "failed"
         ? localizeFailure(run.failure, lang)
         : run.kind === "running"
-          ? t(run.external ? "run.fromRibbon" : "run.running")
-          : "";
+          ? t(run.external ? "run.fromRibbon" : run.checking ? "review.checking" : "run.running")
+          : run.kind === "reviewing"
+            ? t("review.title")
+            : "";
 
   const Root = landmark === "main" ? "main" : "div";
   return (
@@ -308,7 +350,7 @@ export function App({ actions, initialAsOf, landmark = "main" }: AppProps) {
           data-testid="segment-button"
           disabledFocusable={running}
           disabled={!running && (!settingsLoaded || !asOfValid || !checked.ok)}
-          onClick={() => void segment()}
+          onClick={() => void start()}
         >
           {t("form.segment")}
         </Button>
@@ -334,6 +376,16 @@ export function App({ actions, initialAsOf, landmark = "main" }: AppProps) {
             stage={run.progress?.stage}
             value={run.external ? undefined : run.fraction}
             idleText={run.external ? t("run.fromRibbon") : undefined}
+          />
+        )}
+        {run.kind === "reviewing" && (
+          <CleaningReview
+            review={run.review}
+            choice={run.choice}
+            onChange={(choice) => setRun({ ...run, choice })}
+            onApply={() => void segment(run.choice)}
+            onCancel={() => setRun({ kind: "idle" })}
+            onSelect={(target) => void select(target)}
           />
         )}
         {run.kind === "done" && (

@@ -42,6 +42,14 @@ export function ResultView({ summary, heatmap, onSelect, busy }: ResultViewProps
       {summary.report.rowsWithoutId > 0 && (
         <Caption1>{t("result.skipped", { rows: count.format(summary.report.rowsWithoutId) })}</Caption1>
       )}
+      {(summary.cleaning.applied.cells > 0 || summary.cleaning.notedRows > 0) && (
+        <Caption1 data-testid="result-cleaning">
+          {t("result.cleaning", {
+            cells: count.format(summary.cleaning.applied.cells),
+            rows: count.format(summary.cleaning.notedRows),
+          })}
+        </Caption1>
+      )}
       {summary.segments.length === 0 ? <Body1>{t("result.empty")}</Body1> : <SegmentBars segments={summary.segments} />}
       {heatmap && heatmap.total > 0 && <RfmHeatmap heatmap={heatmap} />}
       <WrittenLinks summary={summary} onSelect={onSelect} disabled={busy} />

@@ -4,10 +4,11 @@
  * (no Worker in this browser, a blocked script, a crash while loading), the same handler runs on the
  * page's thread instead (loaded then, as a separate script): slower to respond, but the run still happens.
  */
+import type { CleaningReview } from "../../engine/clean";
 import type { Settings } from "../../engine/config";
 import type { Result } from "../../engine/errors";
 import type { Lang, RawTable, SegmentationResult } from "../../engine/types";
-import type { Segmenter } from "../../excel/types";
+import type { Reviewer, Segmenter } from "../../excel/types";
 import type { Heatmap } from "./heatmap";
 import type { TableScan } from "./inspect";
 import type { EngineRequest, EngineResponse } from "./protocol";
@@ -31,6 +32,8 @@ export interface SegmentReply {
 export interface EngineClient {
   segment(table: RawTable, settings: Settings, options: { asOf: string; lang: Lang }): Promise<SegmentReply>;
   scan(table: RawTable): Promise<TableScan>;
+  /** The review step's cleaning report. */
+  review(table: RawTable, settings: Settings, options: { asOf: string; lang: Lang }): Promise<Result<CleaningReview>>;
   /** Where the last request ran. */
   readonly mode: EngineMode;
   dispose(): void;
@@ -136,6 +139,9 @@ export function createEngineClient(spawn: (() => WorkerLike | null) | null): Eng
     async scan(table) {
       return unwrap(await request({ kind: "scan", table }), "scan").scan;
     },
+    async review(table, settings, options) {
+      return unwrap(await request({ kind: "review", table, settings, options }), "review").result;
+    },
     get mode() {
       return mode;
     },
@@ -162,3 +168,9 @@ export function heatmapSegmenter(client: EngineClient): { segmenter: Segmenter; 
     heatmap: () => last,
   };
 }
+
+/** A Reviewer for src/excel's previewSheet: the cleaning report, worked out where the engine runs. */
+export const engineReviewer =
+  (client: EngineClient): Reviewer =>
+  (table, settings, options) =>
+    client.review(table, settings, options);

@@ -27,15 +27,34 @@ export async function finishedRuns(page: Page): Promise<number> {
   return Number(await page.getAttribute("[data-testid=pane]", "data-runs"));
 }
 
-/** Clicks the one button and waits for this run's results (or error). */
-export async function runSegmentation(page: Page, timeout = 120_000): Promise<"result" | "failure"> {
+/**
+ * Clicks the one button and waits for this run's results (or error). When the sheet has something to
+ * review (the cleaning step, before anything is written), `review` decides: by default it applies with
+ * nothing ticked, so the run writes only the add-in's own columns.
+ */
+export async function runSegmentation(
+  page: Page,
+  timeout = 120_000,
+  review: (page: Page) => Promise<void> = async (p) => void (await p.click("[data-testid=review-apply]"))
+): Promise<"result" | "failure"> {
   const before = await finishedRuns(page);
   await page.click("[data-testid=segment-button]");
-  await page.waitForFunction(
-    (n) => Number(document.querySelector("[data-testid=pane]")?.getAttribute("data-runs")) > n,
+  const reviewing = await page.waitForFunction(
+    (n) =>
+      Number(document.querySelector("[data-testid=pane]")?.getAttribute("data-runs")) > n ||
+      document.querySelector("[data-testid=cleaning-review]") !== null,
     before,
     { timeout }
   );
+  await reviewing.dispose();
+  if ((await finishedRuns(page)) === before) {
+    await review(page);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector("[data-testid=pane]")?.getAttribute("data-runs")) > n,
+      before,
+      { timeout }
+    );
+  }
   return (await page.locator("[data-testid=result]").count()) > 0 ? "result" : "failure";
 }
 
