@@ -1,4 +1,5 @@
 import { chunks } from "./limits";
+import type { ObjectsChange } from "./sheet-objects";
 
 /** Cells read per round trip while capturing (formulas and number formats: two arrays a cell). */
 const CAPTURE_CELLS = 100_000;
@@ -28,6 +29,8 @@ export interface UndoSnapshot {
   createdSheets: string[];
   /** workbook.settings entries before the run (key → JSON text, or null when absent). */
   settings: Record<string, string | null>;
+  /** Charts and conditional formats the run replaced on its own sheets (sheet-objects.ts); absent in older snapshots. */
+  objects?: ObjectsChange[];
 }
 
 interface Pending {
@@ -48,6 +51,7 @@ export class Journal {
   private readonly ranges: CapturedRange[] = [];
   private readonly replaced: string[] = [];
   private readonly created: string[] = [];
+  private readonly objects: ObjectsChange[] = [];
   private readonly settings: Record<string, string | null> = {};
   private readonly settingItems: { key: string; item: Excel.Setting }[] = [];
   private readonly expected: { sheet: string; row: number; column: number; cells: Cell[][] }[] = [];
@@ -110,6 +114,11 @@ export class Journal {
     this.created.push(name);
   }
 
+  /** Records the charts and formats a sheet had (before) and gets (after); undo swaps them back. */
+  objectsChanged(change: ObjectsChange): void {
+    if (this.enabled) this.objects.push(change);
+  }
+
   /** Reads what was queued; call before the writes it protects. */
   async flush(): Promise<void> {
     if (this.wholeSheets.length > 0) {
@@ -161,6 +170,7 @@ export class Journal {
     if (!this.enabled) return false;
     for (const [key, json] of Object.entries(this.expectedSettings)) if (this.settings[key] !== json) return true;
     if (this.created.length > 0) return true;
+    for (const o of this.objects) if (JSON.stringify(o.before) !== JSON.stringify(o.after)) return true;
     for (const [sheet, cells] of this.expectedSheets) if (sheetChanges(this.ranges, sheet, cells)) return true;
     for (const e of this.expected) {
       for (let r = 0; r < e.cells.length; r++) {
@@ -197,6 +207,7 @@ export class Journal {
       replacedSheets: [...this.replaced],
       createdSheets: [...this.created],
       settings: { ...this.settings },
+      objects: [...this.objects],
     };
   }
 }

@@ -3,6 +3,7 @@
  * re-run updates them instead of adding twins, and never mistakes a person's column for its own.
  */
 import type { OwnedColumnKey } from "../i18n/headers";
+import { ObjectsSpec, parseSpec } from "./sheet-objects";
 
 export const OWNERSHIP_KEY = "segmentSheet.owned";
 
@@ -17,6 +18,9 @@ export interface OwnershipRecord {
   /** The hidden sheet with every run's segment per customer, and the migration (复盘) sheet. */
   historySheet?: string;
   migrationSheet?: string;
+  /** The segment summary sheet, and the chart and formats the last run put on it. */
+  summarySheet?: string;
+  summaryObjects?: ObjectsSpec;
 }
 
 export function emptyRecord(): OwnershipRecord {
@@ -44,6 +48,8 @@ export function parseRecord(value: unknown): OwnershipRecord {
     trackerSheet: text(v.trackerSheet),
     historySheet: text(v.historySheet),
     migrationSheet: text(v.migrationSheet),
+    summarySheet: text(v.summarySheet),
+    summaryObjects: parseSpec(v.summaryObjects) ?? undefined,
   };
 }
 

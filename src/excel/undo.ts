@@ -8,6 +8,7 @@ import { SegmentSheetError } from "../engine/errors";
 import { asText } from "./cell-text";
 import type { CapturedRange, Journal, UndoSnapshot } from "./journal";
 import { MAX_CELLS_PER_WRITE, chunks } from "./limits";
+import { queueObjects, removeObjects } from "./sheet-objects";
 
 export const UNDO_SHEET = "SegmentSheet.undo";
 /** Excel's limit on the characters in one cell is 32,767; the snapshot is cut into pieces below it. */
@@ -95,8 +96,15 @@ export async function applyUndo(context: Excel.RequestContext, snapshot: UndoSna
   sheets.load("items/name");
   await context.sync();
   const present = new Set(sheets.items.map((s) => s.name));
+  // Charts and formats the run put on sheets it did not add go; the ones they replaced come back once the cells
+  // they are made from are back (a chart reads its source's shape when it is made).
+  const objects = (snapshot.objects ?? []).filter(
+    (o) => present.has(o.sheet) && !snapshot.createdSheets.includes(o.sheet)
+  );
+  for (const o of objects) await removeObjects(context, o.sheet, o.after);
   for (const name of snapshot.replacedSheets) if (present.has(name)) sheets.getItem(name).getRange().clear();
   for (const c of snapshot.ranges) if (present.has(c.sheet)) await restoreRange(context, c);
+  for (const o of objects) if (o.before) queueObjects(context, o.sheet, o.before);
   const deleted = snapshot.createdSheets.filter((n) => present.has(n));
   for (const name of deleted) sheets.getItem(name).delete();
   const settings = context.workbook.settings;

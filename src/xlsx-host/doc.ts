@@ -6,6 +6,7 @@
 import type * as ExcelJS from "exceljs";
 import { Rect, formatRect, parseAddress, sameSheetName } from "./address";
 import { SheetStore, takeCells } from "./store";
+import { SheetObjects } from "./objects-model";
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
@@ -16,6 +17,8 @@ export class SheetState {
   deleted = false;
   /** The sheet's cells (the exceljs worksheet keeps none while the workbook is open). */
   readonly store: SheetStore;
+  /** Charts and conditional formats (objects-model.ts). */
+  readonly objects: SheetObjects = new SheetObjects(this);
   constructor(
     readonly doc: HostDoc,
     readonly ws: ExcelJS.Worksheet,

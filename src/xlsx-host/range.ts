@@ -24,6 +24,7 @@ import {
 } from "./cells";
 import { Worksheet } from "./worksheet";
 import { MERGE } from "./store";
+import { ConditionalFormatCollection, clearFormatsIn } from "./conditional-format";
 
 export interface RangeTarget {
   sheet: SheetState;
@@ -168,6 +169,7 @@ function applyFormatUnbounded(sheet: SheetState, rect: Rect, f: unknown): void {
 export class Range extends BoundObject<RangeTarget> {
   private _format?: RangeFormat;
   private _worksheet?: Worksheet;
+  private _conditionalFormats?: ConditionalFormatCollection;
 
   get _typeName(): string {
     return "Range";
@@ -191,7 +193,11 @@ export class Range extends BoundObject<RangeTarget> {
   }
 
   override _navProps(): Record<string, () => Loadable> {
-    return { format: () => this.format, worksheet: () => this.worksheet };
+    return {
+      format: () => this.format,
+      worksheet: () => this.worksheet,
+      conditionalFormats: () => this.conditionalFormats,
+    };
   }
 
   get address(): string {
@@ -243,6 +249,12 @@ export class Range extends BoundObject<RangeTarget> {
   get format(): RangeFormat {
     if (!this._format) this._format = new RangeFormat(this._ctx, this);
     return this._format;
+  }
+
+  /** "The collection of ConditionalFormats that intersect the range." (ExcelApi 1.6, conditional-format.ts) */
+  get conditionalFormats(): ConditionalFormatCollection {
+    if (!this._conditionalFormats) this._conditionalFormats = new ConditionalFormatCollection(this._ctx, this);
+    return this._conditionalFormats;
   }
 
   get worksheet(): Worksheet {
@@ -347,7 +359,13 @@ export class Range extends BoundObject<RangeTarget> {
     }));
   }
 
-  /** Clears values and/or formats ("All" by default). */
+  /**
+   * Clears values and/or formats ("All" by default). Clearing formats (All, Formats) also takes the cells out of
+   * their conditional formats, as Excel's Clear All / Clear Formats do ("To remove all conditional formats (as well
+   * as all other cell formatting) … choose Clear Formats. Or … Clear All", Excel 2007 Bible p. 439,
+   * https://digilib.universitaspertamina.ac.id/ebook/Excel%202007%20Bible/files/basic-html/page482.html); Contents
+   * keeps them.
+   */
   clear(applyTo?: "All" | "Formats" | "Contents" | string): void {
     const mode = applyTo ?? "All";
     if (mode !== "All" && mode !== "Formats" && mode !== "Contents")
@@ -360,6 +378,7 @@ export class Range extends BoundObject<RangeTarget> {
         if (mode !== "Formats") row.v[c] = null;
         if (mode !== "Contents") row.setStyle(c, undefined);
       });
+      if (mode !== "Contents") clearFormatsIn(sheet, rect);
     });
   }
 

@@ -10,6 +10,7 @@ import type { SheetState, Visibility } from "./doc";
 import { usedRect } from "./cells";
 import { Range, RangeTarget, checkedRect } from "./range";
 import { TableCollection } from "./table";
+import { ChartCollection } from "./chart";
 
 function live(s: SheetState, location: string): SheetState {
   if (s.deleted) throw richError("ItemNotFound", location);
@@ -31,6 +32,7 @@ export class WorksheetProtection extends NavObject<SheetState, SheetState> {
 export class Worksheet extends BoundObject<SheetState> {
   private _protection?: WorksheetProtection;
   private _tables?: TableCollection;
+  private _charts?: ChartCollection;
 
   constructor(
     ctx: HostContext,
@@ -58,7 +60,7 @@ export class Worksheet extends BoundObject<SheetState> {
   }
 
   override _navProps(): Record<string, () => Loadable> {
-    return { protection: () => this.protection, tables: () => this.tables };
+    return { protection: () => this.protection, tables: () => this.tables, charts: () => this.charts };
   }
 
   get name(): string {
@@ -103,6 +105,15 @@ export class Worksheet extends BoundObject<SheetState> {
         sheet: s as SheetState,
       }));
     return this._tables;
+  }
+
+  /** The sheet's charts (ExcelApi 1.1, chart.ts). */
+  get charts(): ChartCollection {
+    if (!this._charts)
+      this._charts = new ChartCollection(this._ctx, "Worksheet.charts", this, (s) =>
+        live(s as SheetState, "Worksheet.charts")
+      );
+    return this._charts;
   }
 
   private _range(name: string, args: Json[], f: (s: SheetState) => RangeTarget | null, orNull = false): Range {

@@ -120,6 +120,7 @@ describe("seed 002 表1 on its own template sheet", () => {
       "RFM细分结果",
       "客户细分策略跟踪",
       "细分历史",
+      "客户细分概览",
       "SegmentSheet.undo",
     ]);
   });

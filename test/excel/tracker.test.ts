@@ -65,7 +65,15 @@ describe("strategy tracker", () => {
     }
     expect(v[1][2]).toBe("VIP 沙龙邀约");
     // The second as-of date is a second period: the review sheet appears beside the rest.
-    expect(await sheetNames(wb)).toEqual(["客户信息", "RFM细分结果", "客户细分策略跟踪", "细分历史", "SegmentSheet.undo", "细分迁移"]);
+    expect(await sheetNames(wb)).toEqual([
+      "客户信息",
+      "RFM细分结果",
+      "客户细分策略跟踪",
+      "细分历史",
+      "客户细分概览",
+      "SegmentSheet.undo",
+      "细分迁移",
+    ]);
   });
 
   it("updates the team's own 表3 in place: matching rows get figures, their rows and edits stay, missing segments are added", async () => {
@@ -73,7 +81,7 @@ describe("strategy tracker", () => {
     const before = await sheetValues(wb, "策略跟踪");
     const summary = await run(wb, thresholds({ "111": "高价值客户", "011": "流失风险客户", "000": "低价值客户" }));
     expect(summary.written.trackerSheet).toBe("策略跟踪");
-    expect(await sheetNames(wb)).toEqual(["RFM", "策略跟踪", "RFM细分结果", "细分历史", "SegmentSheet.undo"]);
+    expect(await sheetNames(wb)).toEqual(["RFM", "策略跟踪", "RFM细分结果", "细分历史", "客户细分概览", "SegmentSheet.undo"]);
     const v = await sheetValues(wb, "策略跟踪");
     expect(v[0][0]).toBe(before[0][0]);
     // Every cell the team typed is still there.

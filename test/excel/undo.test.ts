@@ -54,7 +54,7 @@ describe("undo last run", () => {
     const before = await state(wb);
     await run(wb);
     const outcome = await wb.run((context) => undoLastRun(context));
-    expect(outcome.deletedSheets).toEqual(["RFM细分结果", "客户细分策略跟踪", "细分历史"]);
+    expect(outcome.deletedSheets).toEqual(["RFM细分结果", "客户细分策略跟踪", "细分历史", "客户细分概览"]);
     expect(await state(wb)).toEqual(before);
   });
 

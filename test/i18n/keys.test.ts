@@ -7,6 +7,9 @@ import { SYNONYMS } from "../../src/engine/schema/synonyms";
 import { errorMessages } from "../../src/i18n/errors";
 import { LANGS, columnHeaders, langFromLocale, sheetNames } from "../../src/i18n/headers";
 import { uiStrings } from "../../src/i18n/ui";
+import { qualityStrings } from "../../src/i18n/quality";
+import { NO_PURCHASE_LABELS } from "../../src/engine/rfm/labels";
+import { summaryHeaders, summaryWords } from "../../src/i18n/summary";
 import { createI18n } from "../../src/i18n/i18next";
 import { STAGES } from "../../src/taskpane/progress";
 
@@ -18,6 +21,12 @@ const tables: Record<string, Table> = {
   "src/i18n/headers.ts columnHeaders": columnHeaders,
   "src/i18n/headers.ts sheetNames": sheetNames,
   "src/engine/rfm/labels.ts DEFAULT_LABELS (written labels)": DEFAULT_LABELS,
+  "src/engine/rfm/labels.ts NO_PURCHASE_LABELS": Object.fromEntries(
+    Object.entries(NO_PURCHASE_LABELS).map(([lang, label]) => [lang, { label }])
+  ),
+  "src/i18n/quality.ts qualityStrings (数据质量 notes)": qualityStrings,
+  "src/i18n/summary.ts summaryHeaders": summaryHeaders,
+  "src/i18n/summary.ts summaryWords": summaryWords,
 };
 
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
