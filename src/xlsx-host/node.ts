@@ -6,6 +6,8 @@ import { extname } from "node:path";
 import { HostWorkbook } from "./index";
 import type { HostOptions } from "./context";
 import { cellCount, openXlsxStreaming, streamable, writeXlsxStream } from "./xlsx-stream";
+import { zlibCompressor, zlibInflater } from "./package/node-deflate";
+import { concat } from "./package/zip-io";
 
 /** From this many cells on, a workbook that can be is saved through the streaming writer. */
 export const STREAM_SAVE_CELLS = 500_000;
@@ -38,9 +40,11 @@ export async function openXlsx(bytes: Uint8Array, options: HostOptions = {}): Pr
 }
 
 /**
- * Saves the workbook as .xlsx. A large one (STREAM_SAVE_CELLS cells or more, or `stream: true`) is written
- * row by row through exceljs's streaming writer when it has nothing that writer cannot write (xlsx-stream.ts);
- * otherwise the whole file is built in memory.
+ * Saves the workbook as .xlsx. A workbook opened from .xlsx is saved from its original package
+ * (package/writer.ts, deflated with zlib), written to the file piece by piece when large (STREAM_SAVE_CELLS
+ * cells or more, or `stream: true`). Another one that is large is written row by row through exceljs's
+ * streaming writer when it has nothing that writer cannot write (xlsx-stream.ts); otherwise the whole file is
+ * built in memory.
  */
 export async function saveWorkbookFile(
   host: HostWorkbook,
@@ -48,6 +52,11 @@ export async function saveWorkbookFile(
   options: { stream?: boolean } = {}
 ): Promise<"stream" | "memory"> {
   const stream = options.stream ?? cellCount(host) >= STREAM_SAVE_CELLS;
+  const pieces = await host._packagePieces({ compressor: zlibCompressor, inflater: zlibInflater });
+  if (pieces) {
+    await writeFile(path, stream ? pieces : concat(pieces));
+    return stream ? "stream" : "memory";
+  }
   if (stream && streamable(host) === null) {
     const out = createWriteStream(path);
     const failed = once(out, "error").then(([e]) => Promise.reject(e));

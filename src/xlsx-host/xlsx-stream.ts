@@ -9,11 +9,13 @@
  * saves it in memory (toXlsx), so nothing is ever lost.
  */
 import ExcelJS from "exceljs";
-import { Readable, type Writable } from "node:stream";
+import { Readable, Writable } from "node:stream";
 import type { HostOptions } from "./context";
 import { HostWorkbook } from "./index";
 import { MERGE, SheetStore, Style, takeCells } from "./store";
 import { ZipEntry, listZip, readZipEntry, readZipText, replaceZipEntries } from "./zip";
+import { reattachPackage } from "./package/source";
+import { addObjectsToXlsx, hasSheetObjects } from "./package/sheet-objects";
 
 /** Why a workbook cannot be streamed, or null when it can. */
 export function streamable(host: HostWorkbook): string | null {
@@ -72,10 +74,31 @@ interface XWorksheetWriter {
   commit(): void;
 }
 
-/** Writes the workbook as .xlsx to a Node stream, row by row. Check streamable() first. */
+/**
+ * Writes the workbook as .xlsx to a Node stream, row by row. Check streamable() first. A workbook with charts or
+ * conditional formats (which exceljs does not write) is streamed into memory as compressed bytes, the few parts
+ * that change are rewritten (package/sheet-objects.ts), and the result goes to `stream`.
+ */
 export async function writeXlsxStream(host: HostWorkbook, stream: Writable): Promise<void> {
   const reason = streamable(host);
   if (reason !== null) throw new Error(`The workbook cannot be streamed: it has ${reason}.`);
+  if (!hasSheetObjects(host.doc)) return streamRows(host, stream);
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  await streamRows(host, sink);
+  const bytes = addObjectsToXlsx(new Uint8Array(Buffer.concat(chunks)), host.doc);
+  await new Promise<void>((resolve, reject) => {
+    stream.once("error", reject);
+    stream.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), () => resolve());
+  });
+}
+
+async function streamRows(host: HostWorkbook, stream: Writable): Promise<void> {
   const doc = host.doc;
   await host._saving(async (wb) => {
     const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -265,6 +288,8 @@ export async function openXlsxStreaming(bytes: Uint8Array, options: HostOptions 
   }
   // Every emptied sheet must have been refilled; else read the file the ordinary way.
   for (const p of replace.keys()) if (!seen.has(p)) return null;
+  // Saving starts from the file as it is, not from the copy with the cells taken out (package/writer.ts).
+  reattachPackage(host.doc, bytes);
   return host;
 }
 
