@@ -7,6 +7,7 @@
 import { SegmentSheetError } from "../engine/errors";
 import { headerRowScore } from "../engine/schema";
 import type { CellValue, RawTable } from "../engine/types";
+import { queueValues } from "./bounded-read";
 import { FIRST_READ_ROWS, HEADER_SCAN_ROWS, errorCode, rowsPerRequest, sampledRowBytes } from "./limits";
 
 export interface TableLocation {
@@ -121,10 +122,9 @@ export async function locateTable(
   }
 
   const scanRows = Math.min(HEADER_SCAN_ROWS, used.rowCount);
-  const top = sheet.getRangeByIndexes(used.rowIndex, used.columnIndex, scanRows, used.columnCount);
-  top.load("values");
+  const top = queueValues(sheet, used.rowIndex, used.columnIndex, scanRows, used.columnCount);
   await context.sync();
-  const scanned = top.values;
+  const scanned = top();
   const best = bestHeaderRow(scanned);
   if (best < 0) throw new SegmentSheetError({ code: "NO_TABLE_FOUND", params: { sheet: name } });
   const s = span(scanned[best]);
@@ -151,8 +151,11 @@ export async function readTable(context: Excel.RequestContext, sheetName?: strin
   const { location, usedLastColumn } = await locateTable(context, sheetName);
   const sheet = context.workbook.worksheets.getItem(location.sheetName);
   const headerWidth = Math.max(location.columnCount, usedLastColumn - location.firstColumn + 1);
-  const header = sheet.getRangeByIndexes(location.headerRow, location.firstColumn, 1, headerWidth);
-  header.load("values");
+  const header = queueValues(sheet, location.headerRow, location.firstColumn, 1, headerWidth);
+  // The date system: DATE(1904,1,1) is 0 in a 1904 workbook (Excel.Functions, ExcelApi 1.2); the API has no
+  // property for it, and a 1904 workbook's serials are 1,462 days off the 1900 system's.
+  const epoch = context.workbook.functions.date(1904, 1, 1);
+  epoch.load("value");
   const firstRow =
     location.rowCount > 0
       ? sheet.getRangeByIndexes(location.headerRow + 1, location.firstColumn, 1, location.columnCount)
@@ -193,11 +196,12 @@ export async function readTable(context: Excel.RequestContext, sheetName?: strin
     rowsPerChunk = rowsPerRequest(bytesPerRow, width);
   }
   location.rowCount = rows.length;
-  const headerRowCells = header.values[0].map(headerText);
+  const headerRowCells = header()[0].map(headerText);
   const table: RawTable = {
     headers: headerRowCells.slice(0, location.columnCount),
     rows,
     numberFormats: firstRow ? firstRow.numberFormat[0].map(String) : undefined,
+    date1904: epoch.value === 0,
   };
   return { location, table, usedLastColumn, headerRowCells };
 }

@@ -11,12 +11,16 @@ import { readTable } from "./read-table";
 import { queueWorkbookSettings, SETTINGS_KEY } from "./settings-store";
 import type { OwnedColumnKey } from "../i18n/headers";
 import { Journal } from "./journal";
-import { applyUndo, writeUndo } from "./undo";
+import { applyUndo, UNDO_SHEET, writeUndo } from "./undo";
+import { protectedTarget } from "./protection";
+import { baseline, recheck } from "./recheck";
 import { MigrationOutcome, writeMigration } from "./write-migration";
 import { writeTracker } from "./write-tracker";
+import { SummaryOutcome, writeSummary } from "./write-summary";
 import type { RunOptions, RunSummary } from "./types";
 import { chooseRfmSheetName, sheetKeysFor, writeOwnedColumns, writeRfmSheet } from "./write-results";
 import { firstFreeColumnOffset } from "./free-columns";
+import { acceptedFixes, columnTargets, plannedFixes, writeCleaning } from "./write-cleaning";
 
 export async function segmentSheet(context: Excel.RequestContext, options: RunOptions): Promise<RunSummary> {
   try {
@@ -32,11 +36,17 @@ async function run(context: Excel.RequestContext, options: RunOptions): Promise<
   const progress = options.onProgress ?? (() => undefined);
   progress("find", 0, 1);
   const { location, table, usedLastColumn, headerRowCells } = await readTable(context, options.sheetName);
+  // Co-authoring: what the writes depend on is compared again right before the first write (recheck.ts).
+  const base =
+    options.recheck !== false ? await baseline(context, { location, table, usedLastColumn, headerRowCells }) : null;
   progress("read", location.rowCount, location.rowCount);
 
   progress("segment", 0, 1);
   const segmenter = options.segmenter ?? segment;
-  const seg = await segmenter(table, options.settings, { asOf: options.asOf, lang: options.lang });
+  // The fixes to write shape what the engine reads (engine/clean/view.ts), so it is told which they are.
+  const accept = acceptedFixes(options);
+  const runSettings = { ...options.settings, cleaning: { ...options.settings.cleaning, accept } };
+  const seg = await segmenter(table, runSettings, { asOf: options.asOf, lang: options.lang });
   if (!seg.ok)
     throw new SegmentSheetError({ ...seg.error, params: { sheet: location.sheetName, ...seg.error.params } });
   const result = seg.value;
@@ -44,11 +54,9 @@ async function run(context: Excel.RequestContext, options: RunOptions): Promise<
 
   // What the checks need.
   const record = await loadRecord(context);
-  const sheet = context.workbook.worksheets.getItem(location.sheetName);
-  sheet.load("protection/protected");
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
-  const sheetKeys = sheetKeysFor(result);
+  const sheetKeys = sheetKeysFor(result, record.sheets[location.sheetName]);
   const appendAt = await firstFreeColumnOffset(context, location, usedLastColumn, sheetKeys.length);
   await context.sync();
   const rfm = chooseRfmSheetName(
@@ -56,16 +64,17 @@ async function run(context: Excel.RequestContext, options: RunOptions): Promise<
     record.rfmSheet,
     sheets.items.map((s) => s.name)
   );
-  const rfmSheet = rfm.exists ? sheets.getItem(rfm.name) : null;
-  if (rfmSheet) {
-    rfmSheet.load("protection/protected");
-    await context.sync();
-  }
-
-  if (sheet.protection.protected)
-    throw new SegmentSheetError({ code: "SHEET_PROTECTED", params: { sheet: location.sheetName } });
-  if (rfmSheet?.protection.protected)
-    throw new SegmentSheetError({ code: "SHEET_PROTECTED", params: { sheet: rfm.name } });
+  // Every sheet the run may write, the team's tracker included, is checked before the first write (protection.ts).
+  const written = [
+    location.sheetName,
+    rfm.exists ? rfm.name : undefined,
+    record.historySheet,
+    record.migrationSheet,
+    record.summarySheet,
+  ];
+  if (options.undo !== false) written.push(UNDO_SHEET);
+  const locked = await protectedTarget(context, written, record.trackerSheet);
+  if (locked !== null) throw new SegmentSheetError({ code: "SHEET_PROTECTED", params: { sheet: locked } });
   const plan = planColumns({
     keys: sheetKeys,
     headers: headerRowCells,
@@ -81,6 +90,9 @@ async function run(context: Excel.RequestContext, options: RunOptions): Promise<
       code: "USER_COLUMN_NOT_EMPTY",
       params: { header: plan.conflict.header, sheet: location.sheetName },
     });
+  // The cells an accepted cleaning fix rewrites are the user's: they are re-checked too.
+  const fixed = [...plannedFixes(result, accept, new Set()).columns.keys()];
+  if (base) await recheck(context, base, result.fields.id ?? 0, plan.targets, fixed);
 
   // Every write is journalled first; a failure half-way puts back what was written, and the snapshot
   // stays in the workbook for "Undo last run".
@@ -91,15 +103,26 @@ async function run(context: Excel.RequestContext, options: RunOptions): Promise<
   let rfmColumns: Partial<Record<OwnedColumnKey, string>>;
   let tracker: string;
   let migration: MigrationOutcome;
+  let summary: SummaryOutcome;
+  let cleaned: Awaited<ReturnType<typeof writeCleaning>>;
   try {
     progress("write", 0, 3);
-    columnAddresses = await writeOwnedColumns(context, location, plan.targets, result, journal);
+    columnAddresses = await writeOwnedColumns(context, location, columnTargets(plan.targets), result, journal);
+    cleaned = await writeCleaning(context, location, plan.targets, result, accept, options.lang, journal);
+    Object.assign(columnAddresses, cleaned.addresses);
     progress("write", 1, 3);
     rfmColumns = await writeRfmSheet(context, rfm.name, rfm.exists, result, options.lang, journal);
     progress("write", 2, 3);
     const taken = [...sheets.items.map((s) => s.name), rfm.name];
     tracker = await writeTracker(context, result, options.lang, record.trackerSheet, taken, journal);
     migration = await writeMigration(context, result, options.lang, record, [...taken, tracker], journal);
+    const names = [
+      ...taken,
+      tracker,
+      migration.historySheet,
+      ...(migration.migrationSheet ? [migration.migrationSheet] : []),
+    ];
+    summary = await writeSummary(context, result, options.lang, record, names, journal);
     await journal.flush();
     progress("write", 3, 3);
 
@@ -111,6 +134,8 @@ async function run(context: Excel.RequestContext, options: RunOptions): Promise<
     record.trackerSheet = tracker;
     record.historySheet = migration.historySheet;
     if (migration.migrationSheet !== null) record.migrationSheet = migration.migrationSheet;
+    record.summarySheet = summary.sheet;
+    record.summaryObjects = summary.objects;
     journal.expectSetting(OWNERSHIP_KEY, JSON.stringify(record));
     journal.expectSetting(SETTINGS_KEY, JSON.stringify(options.settings));
     // A repeat that changes nothing keeps the previous snapshot, so "Undo" still undoes the last real change.
@@ -139,6 +164,7 @@ async function run(context: Excel.RequestContext, options: RunOptions): Promise<
     guard: result.report.guard,
     profiles: result.profiles,
     report: { rowsWithoutId: result.report.rowsWithoutId, unparsedCells: result.report.issues.length },
+    cleaning: cleaned.cleaning,
     written: {
       columns: record.sheets[location.sheetName],
       columnAddresses,
@@ -149,6 +175,7 @@ async function run(context: Excel.RequestContext, options: RunOptions): Promise<
         previousAsOf: migration.previousAsOf,
         historySheet: migration.historySheet,
       },
+      summarySheet: summary.sheet,
       sheets: [
         ...new Set([
           location.sheetName,
@@ -156,6 +183,7 @@ async function run(context: Excel.RequestContext, options: RunOptions): Promise<
           tracker,
           migration.historySheet,
           ...(migration.migrationSheet ? [migration.migrationSheet] : []),
+          summary.sheet,
         ]),
       ],
     },

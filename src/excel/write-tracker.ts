@@ -17,6 +17,7 @@ import {
   trackerSheetName,
   trackerStatus,
 } from "../i18n/tracker";
+import { queueValues } from "./bounded-read";
 import { asText } from "./cell-text";
 import type { Journal } from "./journal";
 import { HEADER_SCAN_ROWS } from "./limits";
@@ -24,7 +25,7 @@ import { UNDO_SHEET } from "./undo";
 
 type Cell = string | number | boolean | null;
 
-interface TrackerTable {
+export interface TrackerTable {
   sheet: string;
   headerRow: number;
   firstColumn: number;
@@ -71,7 +72,10 @@ function matchHeader(
 }
 
 /** Looks for a tracker on every sheet (the recorded one first); one round trip for all sheets. */
-async function findTracker(context: Excel.RequestContext, recorded: string | undefined): Promise<TrackerTable | null> {
+export async function findTracker(
+  context: Excel.RequestContext,
+  recorded: string | undefined
+): Promise<TrackerTable | null> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
@@ -87,19 +91,18 @@ async function findTracker(context: Excel.RequestContext, recorded: string | und
   const tops = used
     .filter((u) => !u.r.isNullObject)
     .map((u) => {
-      const top = sheets
-        .getItem(u.name)
-        .getRangeByIndexes(
-          0,
-          0,
-          u.r.rowIndex + Math.min(u.r.rowCount, HEADER_SCAN_ROWS),
-          u.r.columnIndex + u.r.columnCount
-        );
-      top.load("values");
+      // Bounded even when the used range reaches column XFD (bounded-read.ts).
+      const top = queueValues(
+        sheets.getItem(u.name),
+        0,
+        0,
+        u.r.rowIndex + Math.min(u.r.rowCount, HEADER_SCAN_ROWS),
+        u.r.columnIndex + u.r.columnCount
+      );
       return { name: u.name, top, lastRow: u.r.rowIndex + u.r.rowCount - 1 };
     });
   await context.sync();
-  const found = firstMatch(tops.map(({ name, top, lastRow }) => ({ name, values: top.values, lastRow })));
+  const found = firstMatch(tops.map(({ name, top, lastRow }) => ({ name, values: top(), lastRow })));
   if (!found) return null;
   const { name, row: r, match: m, lastRow } = found;
   const width = m.last - m.first + 1;

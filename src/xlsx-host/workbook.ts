@@ -11,6 +11,7 @@ import type { HostContext } from "./context";
 import type { HostDoc, SheetState } from "./doc";
 import { Worksheet } from "./worksheet";
 import { TableCollection } from "./table";
+import { Functions } from "./functions";
 
 export class Application extends NavObject<HostDoc, HostDoc> {
   get _typeName(): string {
@@ -36,6 +37,7 @@ export class Workbook extends HostObject<HostDoc> {
   private _tables?: TableCollection;
   private _settings?: SettingCollection;
   private _application?: Application;
+  private _functions?: Functions;
 
   constructor(ctx: HostContext) {
     super(ctx, "workbook");
@@ -79,6 +81,11 @@ export class Workbook extends HostObject<HostDoc> {
   get application(): Application {
     if (!this._application) this._application = new Application(this._ctx, "Workbook.application", this, (d) => d);
     return this._application;
+  }
+  /** Worksheet functions (ExcelApi 1.2), functions.ts. */
+  get functions(): Functions {
+    if (!this._functions) this._functions = new Functions(this._ctx, "Workbook.functions", this, (d) => d);
+    return this._functions;
   }
 }
 
