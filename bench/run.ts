@@ -13,7 +13,8 @@
  *   io      syncs and largest payloads of a run in Excel on the web's limits at 10k / 100k / 1,048,575 rows
  * --quick leaves out the 1,048,575-customer cases.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import * as path from "node:path";
@@ -127,32 +128,57 @@ async function e2e(): Promise<void> {
   const baseWall: number[] = [];
   const baseNoK: number[] = [];
   const baseSteps: Record<string, number[]> = {};
+  // Ours as a user runs it: the installed command (bin/segment-sheet.js), a process of its own, start-up
+  // included, like the pandas process it is compared with.
   const runOurs = async (into = ours) => {
     const t0 = performance.now();
-    // Progress messages mark the stages: 查找 (table found: CSV loaded) · 读取 (table read) · 计算 (engine
-    // starts) · 写入 (writing starts) · 已完成 (output saved).
+    // Progress messages on stderr mark the stages: 查找 (table found: CSV loaded) · 读取 (table read) ·
+    // 计算 (engine starts) · 写入 (writing starts); the process's exit ends the run.
     const at: Record<string, number> = {};
-    const code = await main(
-      [input, "-o", path.join(TMP, "ours.csv"), "--as-of", RETAIL_AS_OF, "--config", config, "--lang", "zh-CN"],
-      {
-        stdout: () => undefined,
-        stderr: (s) => {
-          const key = s.slice(0, 2);
-          if (!(key in at)) at[key] = performance.now();
-        },
-        env: {},
-        today: () => RETAIL_AS_OF,
-      }
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(ROOT, "bin/segment-sheet.js"),
+        input,
+        "-o",
+        path.join(TMP, "ours.csv"),
+        "--as-of",
+        RETAIL_AS_OF,
+        "--config",
+        config,
+        "--lang",
+        "zh-CN",
+      ],
+      { stdio: ["ignore", "ignore", "pipe"] }
     );
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (s: string) => {
+      for (const line of s.split("\n")) {
+        const key = line.slice(0, 2);
+        if (key && !(key in at)) at[key] = performance.now();
+      }
+    });
+    const [code] = (await once(child, "close")) as [number];
     if (code !== 0) throw new Error(`segment-sheet exited ${code}`);
     const end = performance.now();
     into.push(secs(t0));
     if (into !== ours) return;
     const span = (a: number | undefined, b: number | undefined) => ((b ?? end) - (a ?? t0)) / 1000;
-    (stages["open CSV"] ??= []).push(span(t0, at["查找"]));
+    (stages["start + open CSV"] ??= []).push(span(t0, at["查找"]));
     (stages["find + read table"] ??= []).push(span(at["查找"], at["计算"]));
     (stages["engine"] ??= []).push(span(at["计算"], at["写入"]));
     (stages["write results + save CSV"] ??= []).push(span(at["写入"], end));
+  };
+  // The same run in this process through main() (tsx-transpiled modules, warm), for reference.
+  const inProcess: number[] = [];
+  const runInProcess = async () => {
+    const t0 = performance.now();
+    const code = await main(
+      [input, "-o", path.join(TMP, "ours-main.csv"), "--as-of", RETAIL_AS_OF, "--config", config, "--lang", "zh-CN"],
+      { stdout: () => undefined, stderr: () => undefined, env: {}, today: () => RETAIL_AS_OF }
+    );
+    if (code !== 0) throw new Error(`main exited ${code}`);
+    inProcess.push(secs(t0));
   };
   const runBase = () => {
     const r = python("baseline_pipeline.py", [
@@ -169,34 +195,42 @@ async function e2e(): Promise<void> {
     baseWall.push(r.wall);
     for (const [k, v] of Object.entries(s)) (baseSteps[k] ??= []).push(v);
   };
-  await runOurs([]); // warm-up (module loading, JIT): not counted
+  await runOurs([]); // warm-up (file cache): not counted
+  await runInProcess(); // warm-up (module loading, JIT): not counted
+  inProcess.length = 0;
   await interleave(REPEAT, () => runOurs(), runBase);
+  for (let i = 0; i < REPEAT; i++) await runInProcess();
   for (let i = 0; i < Math.max(1, Math.floor(REPEAT / 2)); i++) {
     const r = python("baseline_pipeline.py", [input, path.join(TMP, "base.csv"), RETAIL_AS_OF]);
     baseNoK.push((r.json.seconds as Record<string, number>).total);
   }
   table(
-    [
-      "",
-      "ours: main([...]) in-process",
-      "pandas + sklearn (in-script)",
-      "ratio",
-      "pandas process incl. start-up",
-      "ratio",
-    ],
+    ["", "ours (s)", "pandas + sklearn (s)", "ratio ours / pandas"],
     [
       [
-        "with k-means k=5, n_init 10",
+        "**process against process** (bin/segment-sheet.js · python3 baseline_pipeline.py), start-up included",
         fmt(median(ours)),
-        fmt(median(base)),
-        ratio(median(ours), median(base)),
         fmt(median(baseWall)),
-        ratio(median(ours), median(baseWall)),
+        `**${ratio(median(ours), median(baseWall))}**`,
       ],
-      ["baseline without k-means", "", fmt(median(baseNoK)), ratio(median(ours), median(baseNoK)), "", ""],
+      [
+        "in-process main() (warm, tsx) · in-script pipeline (imports done)",
+        fmt(median(inProcess)),
+        fmt(median(base)),
+        ratio(median(inProcess), median(base)),
+      ],
+      [
+        "process · in-script pipeline without k-means",
+        fmt(median(ours)),
+        fmt(median(baseNoK)),
+        ratio(median(ours), median(baseNoK)),
+      ],
     ]
   );
-  print(`Runs (s): ours ${ours.map(fmt).join(", ")}; baseline ${base.map(fmt).join(", ")}`);
+  print(
+    `Runs (s): ours ${ours.map(fmt).join(", ")}; pandas process ${baseWall.map(fmt).join(", ")}; ` +
+      `in-process main() ${inProcess.map(fmt).join(", ")}; pandas in-script ${base.map(fmt).join(", ")}`
+  );
   print(
     `Our stages (median s): ${Object.entries(stages)
       .map(([k, v]) => `${k} ${fmt(median(v))}`)

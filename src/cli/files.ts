@@ -36,7 +36,7 @@ export function defaultOutput(input: string, suffix = "segmented"): string {
 }
 
 /** Writes text pieces to a file as they come (UTF-8), waiting when the disk is behind. */
-async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
+async function writePieces(file: string, pieces: Iterable<string | Uint8Array>): Promise<void> {
   const out = createWriteStream(file);
   const failed = new Promise<never>((_, reject) => out.once("error", reject));
   failed.catch(() => undefined); // handled where it is raced; never unhandled
@@ -51,7 +51,10 @@ async function writePieces(file: string, pieces: Iterable<string>): Promise<void
  * Writes to a temporary file in the same folder, then renames it: a reader never sees half a file.
  * `data` may come in pieces (a large CSV is written as it is formatted).
  */
-export async function writeAtomically(file: string, data: Uint8Array | string | Iterable<string>): Promise<void> {
+export async function writeAtomically(
+  file: string,
+  data: Uint8Array | string | Iterable<string | Uint8Array>
+): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     if (typeof data === "string" || data instanceof Uint8Array) await fs.writeFile(tmp, data);
@@ -70,7 +73,7 @@ export async function writeAtomically(file: string, data: Uint8Array | string | 
  */
 export async function saveOutput(workbook: HostWorkbook, file: string, sheet: string): Promise<void> {
   if (isCsvPath(file)) {
-    await writeAtomically(file, workbook.csvPieces(sheet));
+    await writeAtomically(file, workbook.csvChunks(sheet));
     return;
   }
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);

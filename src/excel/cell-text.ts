@@ -15,3 +15,23 @@ export function asText(s: string): string {
 export function asCell(v: string | number | boolean): string | number | boolean {
   return typeof v === "string" ? asText(v) : v;
 }
+
+/** Distinct strings remembered by one textCells(): labels, codes and tags repeat over every row. */
+const MEMO_ENTRIES = 10_000;
+
+/**
+ * asCell for many cells: the same short string gets the same quoted string, made once (a million rows
+ * of "重要价值客户" make one "'重要价值客户", not a million).
+ */
+export function textCells(): (v: string | number | boolean) => string | number | boolean {
+  const memo = new Map<string, string>();
+  return (v) => {
+    if (typeof v !== "string") return v;
+    let t = memo.get(v);
+    if (t === undefined) {
+      t = asText(v);
+      if (v.length <= 64 && memo.size < MEMO_ENTRIES) memo.set(v, t);
+    }
+    return t;
+  };
+}

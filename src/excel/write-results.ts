@@ -6,7 +6,7 @@
 import type { CustomerRfm, SegmentationResult } from "../engine/types";
 import type { Lang } from "../engine/types";
 import { columnHeaders, OwnedColumnKey, sheetNames } from "../i18n/headers";
-import { asCell } from "./cell-text";
+import { asCell, textCells } from "./cell-text";
 import type { ColumnTarget } from "./column-plan";
 import { writeInChunks } from "./chunked-write";
 import type { Journal } from "./journal";
@@ -29,6 +29,7 @@ export const SHEET_KEYS: OwnedColumnKey[] = [
   "ageBand",
   "cluster",
   "segment",
+  "dataQuality",
 ];
 /**
  * Columns of the RFM result sheet, in order (表2: 客户ID · R · F · M · RFM分组 · 客户类型, plus the scores,
@@ -67,10 +68,18 @@ const COMPUTED_KEYS: ReadonlySet<OwnedColumnKey> = new Set<OwnedColumnKey>([
   "segment",
 ]);
 
-/** The segmented sheet's columns for this result: the RFM columns, and the tags the table allowed. */
-export function sheetKeysFor(result: SegmentationResult): OwnedColumnKey[] {
+/**
+ * The segmented sheet's columns for this result: the RFM columns, the tags the table allowed, and 数据质量
+ * (written by write-cleaning.ts) when cleaning noted something about a row — or when an earlier run wrote
+ * it (`owned`: the sheet's ownership record), so that notes that no longer apply are cleared.
+ */
+export function sheetKeysFor(
+  result: SegmentationResult,
+  owned: Partial<Record<OwnedColumnKey, string>> = {}
+): OwnedColumnKey[] {
   const computed = new Set<string>(result.computed);
-  return SHEET_KEYS.filter((k) => !COMPUTED_KEYS.has(k) || computed.has(k));
+  const quality = result.cleaning.marks.length > 0 || owned.dataQuality !== undefined;
+  return SHEET_KEYS.filter((k) => (k === "dataQuality" ? quality : !COMPUTED_KEYS.has(k) || computed.has(k)));
 }
 
 export function customerCell(c: CustomerRfm, key: OwnedColumnKey): Cell {
@@ -104,15 +113,59 @@ export function customerCell(c: CustomerRfm, key: OwnedColumnKey): Cell {
     case "cluster":
     case "segment":
       return c[key];
+    // A note about a row, not a customer: write-cleaning.ts writes that column.
+    case "dataQuality":
+      return "";
   }
 }
 
 /** One column's data for every table row (rows without a customer stay blank). */
 function columnValues(result: SegmentationResult, key: OwnedColumnKey, start: number, count: number): Cell[][] {
+  const cell = textCells();
   const out: Cell[][] = new Array(count);
   for (let i = 0; i < count; i++) {
     const ci = result.rowCustomer[start + i];
-    out[i] = [ci >= 0 ? asCell(customerCell(result.customers[ci], key)) : ""];
+    out[i] = [ci >= 0 ? cell(customerCell(result.customers[ci], key)) : ""];
+  }
+  return out;
+}
+
+/** Owned columns side by side (offsets o, o + 1, …): written as one range of rows, not one range per column. */
+interface ColumnRun {
+  offset: number;
+  keys: OwnedColumnKey[];
+}
+
+function adjacentRuns(targets: ColumnTarget[]): ColumnRun[] {
+  const runs: ColumnRun[] = [];
+  for (const t of [...targets].sort((a, b) => a.offset - b.offset)) {
+    const last = runs[runs.length - 1];
+    if (last && last.offset + last.keys.length === t.offset) last.keys.push(t.key);
+    else runs.push({ offset: t.offset, keys: [t.key] });
+  }
+  return runs;
+}
+
+/** Rows [start, start + count) of a run of adjacent owned columns. */
+function runValues(
+  result: SegmentationResult,
+  keys: OwnedColumnKey[],
+  start: number,
+  count: number,
+  cell: (v: Cell) => Cell
+): Cell[][] {
+  const out: Cell[][] = new Array(count);
+  const blank: Cell[] = keys.map(() => "");
+  for (let i = 0; i < count; i++) {
+    const ci = result.rowCustomer[start + i];
+    if (ci < 0) {
+      out[i] = blank;
+      continue;
+    }
+    const c = result.customers[ci];
+    const row: Cell[] = new Array(keys.length);
+    for (let k = 0; k < keys.length; k++) row[k] = cell(customerCell(c, keys[k]));
+    out[i] = row;
   }
   return out;
 }
@@ -129,9 +182,11 @@ export async function writeOwnedColumns(
   for (const t of targets) {
     journal.capture(location.sheetName, location.headerRow, location.firstColumn + t.offset, location.rowCount + 1, 1);
   }
-  for (const t of targets) {
-    const values: (Cell | null)[][] = [[t.header], ...columnValues(result, t.key, 0, location.rowCount)];
-    journal.expect(location.sheetName, location.headerRow, location.firstColumn + t.offset, values);
+  if (journal.enabled) {
+    for (const t of targets) {
+      const values: (Cell | null)[][] = [[t.header], ...columnValues(result, t.key, 0, location.rowCount)];
+      journal.expect(location.sheetName, location.headerRow, location.firstColumn + t.offset, values);
+    }
   }
   await journal.flush();
   const addresses: Partial<Record<OwnedColumnKey, Excel.Range>> = {};
@@ -150,15 +205,18 @@ export async function writeOwnedColumns(
   }
   // Headers first, so that each chunk's request holds that chunk alone (chunked-write.ts).
   await context.sync();
+  const runs = adjacentRuns(targets);
+  const cell = textCells();
   await writeInChunks(context, {
     total: location.rowCount,
     cellsPerRow: targets.length,
-    make: (start, count) => targets.map((t) => columnValues(result, t.key, start, count)),
-    row: (columns, i) => columns.map((c) => c[i]),
-    put: (columns, start, count) =>
-      targets.forEach((t, k) => {
-        const r = sheet.getRangeByIndexes(location.headerRow + 1 + start, location.firstColumn + t.offset, count, 1);
-        r.values = columns[k];
+    make: (start, count) => runs.map((run) => runValues(result, run.keys, start, count, cell)),
+    row: (blocks, i) => blocks.map((b) => b[i]),
+    put: (blocks, start, count) =>
+      runs.forEach((run, k) => {
+        const col = location.firstColumn + run.offset;
+        const r = sheet.getRangeByIndexes(location.headerRow + 1 + start, col, count, run.keys.length);
+        r.values = blocks[k];
         r.untrack();
       }),
   });
@@ -192,6 +250,7 @@ export async function writeRfmSheet(
   head.format.font.bold = true;
   // The sheet and its header first, so that each chunk's request holds that chunk alone (chunked-write.ts).
   await context.sync();
+  const cell = textCells();
   await writeInChunks(context, {
     total: result.customers.length,
     cellsPerRow: RFM_SHEET_KEYS.length,
@@ -199,7 +258,7 @@ export async function writeRfmSheet(
       const values: Cell[][] = new Array(count);
       for (let i = 0; i < count; i++) {
         const c = result.customers[start + i];
-        values[i] = RFM_SHEET_KEYS.map((k) => asCell(customerCell(c, k)));
+        values[i] = RFM_SHEET_KEYS.map((k) => cell(customerCell(c, k)));
       }
       return values;
     },

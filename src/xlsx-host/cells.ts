@@ -285,7 +285,7 @@ export function writeValue(sheet: SheetState, row: number, col: number, raw: unk
   const fmt = storedNumFmt(r, col);
   // A leading apostrophe keeps the rest as text (parseTyped's rule, without its allocations).
   if (v.charCodeAt(0) === 39 && fmt !== "@") {
-    r.v[col] = store.intern(v.slice(1));
+    r.v[col] = store.unquote(v);
     return;
   }
   const opts = w.typing ?? { date1904: w.date1904, now: w.now };
@@ -354,28 +354,29 @@ function styleIsEmpty(s: Partial<ExcelJS.Style> | undefined): boolean {
  */
 export function usedRect(sheet: SheetState, valuesOnly: boolean, within?: Rect): Rect | null {
   const rows = sheet.store.rows;
-  let r0 = Infinity,
+  let r0 = -1,
     r1 = -1,
     c0 = Infinity,
     c1 = -1;
   const rowEnd = within ? Math.min(rows.length, within.row + within.rows) : rows.length;
   const colStart = within ? within.col : 0;
+  const counts = (r: StoreRow, x: unknown, ci: number): boolean =>
+    x !== undefined && ((x !== null && x !== MERGE) || (!valuesOnly && (x === MERGE || !styleIsEmpty(r.styleAt(ci)))));
   for (let ri = within ? within.row : 0; ri < rowEnd; ri++) {
     const r = rows[ri];
     if (!r) continue;
     const v = r.v;
     const colEnd = within ? Math.min(v.length, within.col + within.cols) : v.length;
-    for (let ci = colStart; ci < colEnd; ci++) {
-      const x = v[ci];
-      if (x === undefined) continue;
-      const hasValue = x !== null && x !== MERGE;
-      const counts = hasValue || (!valuesOnly && (x === MERGE || !styleIsEmpty(r.styleAt(ci))));
-      if (!counts) continue;
-      if (ri < r0) r0 = ri;
-      if (ri > r1) r1 = ri;
-      if (ci < c0) c0 = ci;
-      if (ci > c1) c1 = ci;
-    }
+    // The row's first and last counted cells: scanned from each end, so a full row costs two cells.
+    let first = colStart;
+    while (first < colEnd && !counts(r, v[first], first)) first++;
+    if (first >= colEnd) continue;
+    let last = colEnd - 1;
+    while (last > first && !counts(r, v[last], last)) last--;
+    if (r0 < 0) r0 = ri;
+    r1 = ri;
+    if (first < c0) c0 = first;
+    if (last > c1) c1 = last;
   }
   if (r1 < 0) return null;
   return { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };

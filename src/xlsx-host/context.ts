@@ -22,6 +22,7 @@ import { RichApiError, invalidObjectPath } from "./errors";
 import type { Json, Op } from "./proxy";
 import type { HostDoc } from "./doc";
 import { Workbook, Application } from "./workbook";
+import { jsonUtf8Length } from "./json-size";
 
 /** 5 MB. The docs say "5MB" without defining MB; the smaller reading (10^6 bytes) is used so the host is never kinder than Excel. */
 export const WEB_PAYLOAD_LIMIT_BYTES = 5_000_000;
@@ -40,7 +41,17 @@ export interface HostOptions {
   webLimits?: boolean;
   /** Test hook: the Nth sync (1-based, counted over the host's life) throws GeneralException after applying nothing. */
   failAtSync?: number;
+  /**
+   * Test hook: another author. Called with the sync's number (counted as for failAtSync) before that sync applies
+   * anything, and awaited: it may edit the workbook through its own `HostWorkbook.run`, as a co-author's edit
+   * lands between two of the add-in's round trips in Excel on the web. The syncs it makes are not passed to the
+   * hook again and leave the stats as they were.
+   */
+  beforeSync?: (syncNumber: number) => void | Promise<void>;
 }
+
+/** Hosts whose beforeSync hook is running (its own syncs do not call it again). */
+const inHook = new WeakSet<HostRuntime>();
 
 export function newStats(): IoStats {
   return {
@@ -51,35 +62,6 @@ export function newStats(): IoStats {
     totalRequestBytes: 0,
     totalResponseBytes: 0,
   };
-}
-
-/** Node's native UTF-8 length, where there is one (the CLI and tests); browsers use the loop below. */
-const nativeByteLength: ((s: string) => number) | null = (() => {
-  const B = (globalThis as { Buffer?: { byteLength(s: string, enc: string): number } }).Buffer;
-  return B ? (s: string) => B.byteLength(s, "utf8") : null;
-})();
-
-/** UTF-8 byte length of a JS string, without allocating an encoded copy. */
-export function utf8Length(s: string): number {
-  if (nativeByteLength !== null && s.length > 256) return nativeByteLength(s);
-  return utf8LengthLoop(s);
-}
-
-function utf8LengthLoop(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
-  }
-  return n;
 }
 
 /** What the context needs from its HostWorkbook. */
@@ -134,6 +116,16 @@ export class HostContext {
     this._queue = [];
     const stats = this._host.stats;
     const options = this._host.options;
+    if (options.beforeSync !== undefined && !inHook.has(this._host)) {
+      const saved = { ...stats };
+      inHook.add(this._host);
+      try {
+        await options.beforeSync(saved.syncs + 1);
+      } finally {
+        inHook.delete(this._host);
+        Object.assign(stats, saved);
+      }
+    }
     stats.syncs += 1;
     const syncNo = stats.syncs;
     if (options.failAtSync !== undefined && options.failAtSync === syncNo) {
@@ -142,8 +134,7 @@ export class HostContext {
     }
     if (ops.length === 0) return passThroughValue as T;
 
-    const requestText = JSON.stringify(ops.map((o) => o.wire));
-    const requestBytes = utf8Length(requestText);
+    const requestBytes = jsonUtf8Length(ops.map((o) => o.wire));
     stats.requests += 1;
     stats.totalRequestBytes += requestBytes;
     stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);
@@ -169,7 +160,7 @@ export class HostContext {
       const r = ops[i].response;
       if (r !== undefined) responses.push(r);
     }
-    const responseBytes = responses.length ? utf8Length(JSON.stringify(responses)) : 0;
+    const responseBytes = responses.length ? jsonUtf8Length(responses) : 0;
     stats.totalResponseBytes += responseBytes;
     stats.maxResponseBytes = Math.max(stats.maxResponseBytes, responseBytes);
     if (options.webLimits && responseBytes > WEB_PAYLOAD_LIMIT_BYTES) {

@@ -7,43 +7,187 @@
  * the same number format share one style object.
  */
 import { Typed, parseTyped } from "./typed-input";
-import type { SheetStore, Style } from "./store";
+import type { CsvSink } from "./csv";
+import type { SheetStore, StoreRow, Style } from "./store";
 
 /** Distinct fields remembered; past this the cache stops growing (memory stays bounded). */
 const CACHE_LIMIT = 200_000;
 
+/** 10^k for the fraction digits of a plain number (at most 14). */
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 /**
- * A field that typed-input reads as exactly `Number(s)`: an optional "-", 1–15 digits without a
- * superfluous leading zero, an optional "." and up to 15 − integer digits more, at most 15 digits
- * in all (Excel keeps 15; to15Digits is then a no-op).
+ * A field that typed-input reads as exactly `Number(s)`: an optional "-", 1–15 digits, an optional "." that is
+ * neither first nor last, at most 15 digits in all (Excel keeps 15; to15Digits is then a no-op). Read from
+ * text[start, end) without making the substring. The value is the digits as an integer (exact below 2^53)
+ * divided by a power of ten (exact): one correctly rounded division, so the same double as Number(s).
  */
-function plainNumber(s: string): number | null {
-  const n = s.length;
+function plainNumberAt(text: string, start: number, end: number): number | null {
+  const n = end - start;
   if (n === 0 || n > 17) return null;
-  let i = 0;
-  if (s.charCodeAt(0) === 45 /* - */) {
-    i = 1;
+  let i = start;
+  const negative = text.charCodeAt(i) === 45; /* - */
+  if (negative) {
+    i++;
     if (n === 1) return null;
   }
-  let digits = 0;
-  let dot = false;
   const first = i;
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c === 46 /* . */ && !dot && i > first && i < n - 1) dot = true;
+  let digits = 0;
+  let dot = -1;
+  let m = 0;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      m = m * 10 + (c - 48);
+    } else if (c === 46 /* . */ && dot < 0 && i > first && i < end - 1) dot = i;
     else return null;
   }
   if (digits === 0 || digits > 15) return null;
-  return Number(s);
+  const v = dot < 0 ? m : m / POW10[end - 1 - dot];
+  return negative ? -v : v;
 }
 
-export class CsvFill {
+/**
+ * Fills a sheet's store from CSV fields, as a CsvSink of the fast splitter (fields handed over as they are
+ * split, a plain number read without its substring) or row by row (`row`, for papaparse's rows).
+ */
+export class CsvFill implements CsvSink {
   private readonly cache = new Map<string, Typed>();
   private readonly styles = new Map<string, Style>();
   private readonly now = new Date();
+  /** Style arrays by the formats of a row ("1:m/d/yyyy|"): rows formatted alike share one. */
+  private readonly patterns = new Map<string, (Style | undefined)[]>();
+
+  // The row being filled.
+  private r = 0;
+  private j = 0;
+  private current: StoreRow | undefined = undefined;
+  private styledCols: number[] | undefined = undefined;
+  private rowStyles: Style[] | undefined = undefined;
+  /** Fields of the widest row so far: the size a new row's array is given. */
+  private width = 0;
+  /** Per column, the last text field read and its reading. */
+  private readonly lastText: (string | undefined)[] = [];
+  private readonly lastTyped: Typed[] = [];
+  /** The previous row's formatted columns and its style array, reused while rows keep the same formats. */
+  private lastCols: number[] | undefined = undefined;
+  private lastStyles: Style[] | undefined = undefined;
+  private lastPattern: (Style | undefined)[] | undefined = undefined;
 
   constructor(private readonly store: SheetStore) {}
+
+  /** Starts again at row 0 (the store was emptied for a papaparse pass). */
+  restart(): void {
+    this.r = 0;
+    this.reset();
+  }
+
+  /** Fills sheet row `r` (0-based) from its fields. */
+  row(r: number, fields: readonly string[]): void {
+    this.r = r;
+    this.width = Math.max(this.width, fields.length);
+    for (const f of fields) this.value(f);
+    this.end();
+  }
+
+  span(text: string, start: number, end: number): void {
+    if (start === end) {
+      this.j++;
+      return;
+    }
+    const num = plainNumberAt(text, start, end);
+    if (num !== null) {
+      this.put(num);
+      return;
+    }
+    // Exports repeat a column's text from row to row (an order's date, a country): compared in place, the
+    // repeat takes the previous row's reading without a substring or a lookup.
+    const j = this.j;
+    const last = this.lastText[j];
+    if (last !== undefined && sameText(text, start, end, last)) this.place(this.lastTyped[j]);
+    else this.typedField(text.substring(start, end));
+  }
+
+  value(v: string): void {
+    if (v === "") {
+      this.j++;
+      return;
+    }
+    const num = plainNumberAt(v, 0, v.length);
+    if (num !== null) this.put(num);
+    else this.typedField(v);
+  }
+
+  end(): void {
+    const row = this.current;
+    const cols = this.styledCols;
+    const styles = this.rowStyles;
+    if (row !== undefined && cols !== undefined && styles !== undefined) {
+      if (this.lastPattern !== undefined && sameList(cols, this.lastCols) && sameList(styles, this.lastStyles))
+        row.s = this.lastPattern;
+      else {
+        const key = cols.map((c, k) => `${c}:${styles[k].numFmt}|`).join("");
+        row.s = this.pattern(key, Math.max(this.width, this.j), cols, styles);
+        this.lastCols = cols;
+        this.lastStyles = styles;
+        this.lastPattern = row.s as (Style | undefined)[];
+      }
+    }
+    if (this.j > this.width) this.width = this.j;
+    this.r++;
+    this.reset();
+  }
+
+  private reset(): void {
+    this.j = 0;
+    this.current = undefined;
+    this.styledCols = undefined;
+    this.rowStyles = undefined;
+  }
+
+  private cell(): StoreRow {
+    return (this.current ??= this.store.rowAt(this.r, this.width));
+  }
+
+  private put(v: unknown): void {
+    this.cell().v[this.j++] = v;
+  }
+
+  private typedField(f: string): void {
+    const t = this.typed(f);
+    this.lastText[this.j] = f;
+    this.lastTyped[this.j] = t;
+    this.place(t);
+  }
+
+  /** Puts a field's reading into the current cell. */
+  private place(t: Typed): void {
+    if (t.kind === "empty") {
+      this.j++;
+      return;
+    }
+    const j = this.j;
+    switch (t.kind) {
+      case "number":
+        this.put(t.value);
+        if (t.format) {
+          (this.styledCols ??= []).push(j);
+          (this.rowStyles ??= []).push(this.style(t.format));
+        }
+        return;
+      case "boolean":
+      case "text":
+        this.put(t.value);
+        return;
+      case "formula":
+        this.put({ formula: t.formula });
+        return;
+      case "error":
+        this.put({ error: t.value });
+        return;
+    }
+  }
 
   private typed(field: string): Typed {
     let t = this.cache.get(field);
@@ -63,9 +207,6 @@ export class CsvFill {
     return s;
   }
 
-  /** Style arrays by the formats of a row ("1:m/d/yyyy|"): rows formatted alike share one. */
-  private readonly patterns = new Map<string, (Style | undefined)[]>();
-
   private pattern(key: string, width: number, cols: number[], styles: Style[]): (Style | undefined)[] {
     let p = this.patterns.get(key);
     if (p === undefined) {
@@ -75,47 +216,17 @@ export class CsvFill {
     }
     return p;
   }
+}
 
-  /** Fills sheet row `r` (0-based) from its fields. */
-  row(r: number, fields: readonly string[]): void {
-    let row = this.store.row(r);
-    let key = "";
-    let styledCols: number[] | undefined;
-    let styles: Style[] | undefined;
-    for (let j = 0; j < fields.length; j++) {
-      const f = fields[j];
-      if (f === "") continue;
-      const num = plainNumber(f);
-      if (num !== null) {
-        row ??= this.store.rowAt(r, fields.length);
-        row.v[j] = num;
-        continue;
-      }
-      const t = this.typed(f);
-      if (t.kind === "empty") continue;
-      row ??= this.store.rowAt(r, fields.length);
-      switch (t.kind) {
-        case "number":
-          row.v[j] = t.value;
-          if (t.format) {
-            key += `${j}:${t.format}|`;
-            (styledCols ??= []).push(j);
-            (styles ??= []).push(this.style(t.format));
-          }
-          break;
-        case "boolean":
-        case "text":
-          row.v[j] = t.value;
-          break;
-        case "formula":
-          row.v[j] = { formula: t.formula };
-          break;
-        case "error":
-          row.v[j] = { error: t.value };
-          break;
-      }
-    }
-    if (row !== undefined && styledCols !== undefined && styles !== undefined)
-      row.s = this.pattern(key, fields.length, styledCols, styles);
-  }
+/** text[start, end) equals s. */
+function sameText(text: string, start: number, end: number, s: string): boolean {
+  if (s.length !== end - start) return false;
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(start + i) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[] | undefined): boolean {
+  if (b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

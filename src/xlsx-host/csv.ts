@@ -77,21 +77,29 @@ export function guessNewline(text: string): "\n" | "\r" | "\r\n" {
   return numWithN >= r.length / 2 ? "\r\n" : "\r";
 }
 
+/** Receives the fields of CSV text as fastCsvFields splits them. */
+export interface CsvSink {
+  /** An unquoted field: text[start, end) (the sink decides whether it needs the substring). */
+  span(text: string, start: number, end: number): void;
+  /** A quoted field's value ("" unescaped), or an empty last field. */
+  value(v: string): void;
+  /** The end of a row. */
+  end(): void;
+}
+
 /**
- * Splits CSV text into rows as papaparse does (same delimiter, same newline, quoted fields with ""), calling
- * `onRow` for each row without building them all. Returns false, having stopped, at anything papaparse
- * treats specially (a quoted field not closed right before a delimiter or newline, or never closed): the
- * caller then parses the text with papaparse itself. A text ending in a newline ends with a [""] row, as
- * with papaparse.
+ * Splits CSV text into rows as papaparse does (same delimiter, same newline, quoted fields with ""), handing
+ * each field to `sink` without building rows. Returns false, having stopped, at anything papaparse treats
+ * specially (a quoted field not closed right before a delimiter or newline, or never closed): the caller then
+ * parses the text with papaparse itself. A text ending in a newline ends with a [""] row, as with papaparse.
  */
-export function fastCsvRows(text: string, delimiter: string, onRow: (fields: string[]) => void): boolean {
+export function fastCsvFields(text: string, delimiter: string, sink: CsvSink): boolean {
   const n = text.length;
   if (n === 0) return true;
   const newline = guessNewline(text);
   const nl0 = newline.charCodeAt(0);
   const crlf = newline.length === 2;
   const d = delimiter.charCodeAt(0);
-  let row: string[] = [];
   let i = 0;
   for (;;) {
     // At the start of a field.
@@ -111,10 +119,10 @@ export function fastCsvRows(text: string, delimiter: string, onRow: (fields: str
         break;
       }
       const raw = text.substring(i + 1, end);
-      row.push(hasEscapes ? raw.replace(/""/g, '"') : raw);
+      sink.value(hasEscapes ? raw.replace(/""/g, '"') : raw);
       const after = end + 1;
       if (after >= n) {
-        onRow(row);
+        sink.end();
         return true;
       }
       const c = text.charCodeAt(after);
@@ -122,18 +130,18 @@ export function fastCsvRows(text: string, delimiter: string, onRow: (fields: str
         i = after + 1;
         if (i >= n) {
           // "x", at the very end: a last empty field.
-          row.push("");
-          onRow(row);
+          sink.value("");
+          sink.end();
           return true;
         }
         continue;
       }
       if (c === nl0 && (!crlf || text.charCodeAt(after + 1) === 10)) {
-        onRow(row);
-        row = [];
+        sink.end();
         i = after + newline.length;
         if (i >= n) {
-          onRow([""]);
+          sink.value("");
+          sink.end();
           return true;
         }
         continue;
@@ -144,28 +152,28 @@ export function fastCsvRows(text: string, delimiter: string, onRow: (fields: str
     let j = i;
     for (;;) {
       if (j >= n) {
-        row.push(text.substring(i));
-        onRow(row);
+        sink.span(text, i, n);
+        sink.end();
         return true;
       }
       const c = text.charCodeAt(j);
       if (c === d) {
-        row.push(text.substring(i, j));
+        sink.span(text, i, j);
         i = j + 1;
         if (i >= n) {
-          row.push("");
-          onRow(row);
+          sink.value("");
+          sink.end();
           return true;
         }
         break;
       }
       if (c === nl0 && (!crlf || text.charCodeAt(j + 1) === 10)) {
-        row.push(text.substring(i, j));
-        onRow(row);
-        row = [];
+        sink.span(text, i, j);
+        sink.end();
         i = j + newline.length;
         if (i >= n) {
-          onRow([""]);
+          sink.value("");
+          sink.end();
           return true;
         }
         break;
@@ -173,6 +181,19 @@ export function fastCsvRows(text: string, delimiter: string, onRow: (fields: str
       j++;
     }
   }
+}
+
+/** fastCsvFields as rows of strings: `onRow` gets each row as an array of its own. */
+export function fastCsvRows(text: string, delimiter: string, onRow: (fields: string[]) => void): boolean {
+  let row: string[] = [];
+  return fastCsvFields(text, delimiter, {
+    span: (t, start, end) => row.push(t.substring(start, end)),
+    value: (v) => row.push(v),
+    end: () => {
+      onRow(row);
+      row = [];
+    },
+  });
 }
 
 /** Calls `onRow` for every row of CSV text (papaparse's rows; see fastCsvRows). `restart` runs before a papaparse pass. */
@@ -210,6 +231,17 @@ export function papaparseRows(text: string, delimiter: string): string[][] {
 /** A field as RFC 4180 writes it: quoted when it holds a quote, comma or line break. */
 export function quoteField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * A text cell as a CSV field: a leading = + - @, tab or carriage return gets an apostrophe first, so that a
+ * spreadsheet opening the file shows the text instead of running it as a formula (OWASP, "CSV Injection":
+ * https://owasp.org/www-community/attacks/CSV_Injection), then quoted as RFC 4180 needs.
+ */
+export function csvTextField(s: string): string {
+  const c = s.charCodeAt(0);
+  const risky = c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d;
+  return quoteField(risky ? "'" + s : s);
 }
 
 /** RFC 4180 text with CRLF line ends (no BOM; the caller adds it). */

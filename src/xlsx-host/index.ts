@@ -1,8 +1,8 @@
 /**
  * xlsx-host: an in-process implementation of the part of the Excel JavaScript API that src/excel
- * uses, over .xlsx files (exceljs reads and writes them; cells live in the host's own compact store,
- * store.ts) and .csv files. Browser-safe: no Node APIs here (see node.ts for file helpers and the
- * streaming .xlsx reader/writer for large files).
+ * uses, over .xlsx files (exceljs reads them; package/ writes them back from their own parts, keeping what a
+ * run did not touch byte for byte; cells live in the host's own compact store, store.ts) and .csv files.
+ * Browser-safe: no Node APIs here (see node.ts for file helpers, the streaming reader and zlib).
  *
  *   const host = await HostWorkbook.fromXlsx(bytes);
  *   await host.run(async (context) => { ... same code as inside Excel.run ... });
@@ -13,13 +13,16 @@ import { HostContext, HostOptions, IoStats, newStats } from "./context";
 import { HostDoc, SETTINGS_SHEET, XTable } from "./doc";
 import { HostFileError, RichApiError } from "./errors";
 import { listZip, readZipText } from "./zip";
-import { decodeCsv, eachCsvRow, quoteField } from "./csv";
+import { decodeCsv, detectDelimiter, fastCsvFields, papaparseRows } from "./csv";
+import { csvBytes } from "./csv-write";
 import { isValidSheetName, sameSheetName } from "./address";
-import { cellValue, usedRect } from "./cells";
 import { CsvFill } from "./csv-fill";
 import { dropCells, putCells } from "./store";
-import { GENERAL, apiNumberFormat, displayText, isDateFormat } from "./number-format";
 import type { Json } from "./proxy";
+import { addObjectsToXlsx, loadSheetObjects } from "./package/sheet-objects";
+import { attachPackage, packageOf } from "./package/source";
+import { PackageWriteOptions, writePackage } from "./package/writer";
+import { concat } from "./package/zip-io";
 
 export type { IoStats, HostOptions } from "./context";
 export { HostFileError, RichApiError } from "./errors";
@@ -82,8 +85,10 @@ export class HostWorkbook {
     const activeTab = (wb.views?.[0] as { activeTab?: number } | undefined)?.activeTab ?? 0;
     const fileOrder = wb.worksheets;
     let active: ExcelJS.Worksheet | undefined = fileOrder[activeTab];
+    const settingsSheets: string[] = [];
     for (const ws of fileOrder) {
       if (readSettingsSheet(ws, doc)) {
+        settingsSheets.push(ws.name);
         wb.removeWorksheet(ws.id);
         if (active === ws) active = undefined;
         continue;
@@ -97,6 +102,10 @@ export class HostWorkbook {
       if (ws === active) doc.active = s;
     }
     if (doc.sheets.length === 0) throw new HostFileError("NOT_A_WORKBOOK", "The workbook has no worksheet.");
+    // Charts and conditional formats the host models (package/sheet-objects.ts).
+    loadSheetObjects(bytes, doc);
+    // Saving starts from this package: what the run does not change is kept as it is (package/writer.ts).
+    attachPackage(doc, bytes, settingsSheets);
     return new HostWorkbook(doc, options);
   }
 
@@ -114,12 +123,14 @@ export class HostWorkbook {
     const sheet = doc.registerSheet(ws);
     doc.active = sheet;
     const fill = new CsvFill(sheet.store);
-    // Rows go into the sheet as they are split: no array of every row's fields is built.
-    eachCsvRow(
-      text,
-      (fields, i) => fill.row(i, fields),
-      () => (sheet.store.rows = [])
-    );
+    // Fields go into the sheet as they are split: no row of fields, no substring for a plain number.
+    const delimiter = detectDelimiter(text);
+    if (!fastCsvFields(text, delimiter, fill)) {
+      // Text papaparse treats specially: its own rows, from the start.
+      sheet.store.rows = [];
+      fill.restart();
+      papaparseRows(text, delimiter).forEach((fields, i) => fill.row(i, fields));
+    }
     return new HostWorkbook(doc, options);
   }
 
@@ -149,18 +160,31 @@ export class HostWorkbook {
     }
   }
 
-  /** Saves the workbook (settings included, in a veryHidden sheet the API never shows). */
+  /**
+   * Saves the workbook (settings included, in a veryHidden sheet the API never shows). A workbook opened from
+   * .xlsx is saved from its original package (package/writer.ts): every part and cell the run did not change keeps
+   * its bytes. Others (opened from CSV, new) are written by exceljs.
+   */
   async toXlsx(): Promise<Uint8Array> {
+    const pieces = await this._packagePieces();
+    if (pieces) return concat(pieces);
     return this._saving(async (wb) => {
       const doc = this.doc;
       try {
         for (const s of doc.sheets) putCells(s.store, s.ws);
         const buf = await wb.xlsx.writeBuffer();
-        return new Uint8Array(buf as ArrayBuffer);
+        // exceljs writes no charts and not the host's conditional formats: they are added to its package.
+        return addObjectsToXlsx(new Uint8Array(buf as ArrayBuffer), doc);
       } finally {
         for (const s of doc.sheets) dropCells(s.ws);
       }
     });
+  }
+
+  /** @internal The .xlsx as pieces from the original package, or null for a workbook not opened from .xlsx. */
+  async _packagePieces(options: PackageWriteOptions = {}): Promise<Uint8Array[] | null> {
+    const pkg = packageOf(this.doc);
+    return pkg ? writePackage(this.doc, pkg, settingsTexts(this.doc.settings), options) : null;
   }
 
   /**
@@ -199,66 +223,29 @@ export class HostWorkbook {
   }
 
   /**
-   * One sheet as CSV: RFC 4180, CRLF, UTF-8 with BOM; from A1 to the last used cell; cells as
-   * their displayed text for dates, the raw value otherwise (cached results for formulas).
+   * One sheet as CSV: RFC 4180, CRLF, UTF-8 with BOM; from A1 to the last used cell; dates as displayed,
+   * other cells as their raw value (cached results for formulas). See csvChunks.
    */
   toCsv(sheetName: string): string {
-    return [...this.csvPieces(sheetName)].join("");
+    const pieces = [...this.csvChunks(sheetName)];
+    const all = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of pieces) {
+      all.set(p, at);
+      at += p.length;
+    }
+    return new TextDecoder("utf-8", { ignoreBOM: true }).decode(all);
   }
 
   /**
-   * toCsv's text in pieces of `rowsPerPiece` rows (the BOM first), for writing a large sheet out without
-   * holding its whole text. The whole used range is written, however many cells it has: this is a file
-   * export, not an API read.
+   * The sheet's used range as CSV bytes (UTF-8 with a BOM, CRLF) in pieces of about 1 MB, for writing a large
+   * sheet without holding its text; text that a spreadsheet would run as a formula (= + - @ tab CR first)
+   * gets a leading apostrophe. See csv-write.ts.
    */
-  *csvPieces(sheetName: string, rowsPerPiece = 10_000): Generator<string> {
+  csvChunks(sheetName: string): Generator<Uint8Array> {
     const sheet = this.doc.findSheet(sheetName);
     if (!sheet) throw new HostFileError("SHEET_NOT_FOUND", `No sheet named "${sheetName}".`);
-    yield "\uFEFF";
-    const used = usedRect(sheet, true);
-    if (!used) return;
-    const cols = used.col + used.cols;
-    const total = used.row + used.rows;
-    const date1904 = this.doc.date1904;
-    const dateText = new Map<string, Map<number, string>>();
-    const display = (v: number, f: string): string => {
-      let byValue = dateText.get(f);
-      if (!byValue) dateText.set(f, (byValue = new Map()));
-      let t = byValue.get(v);
-      if (t === undefined) {
-        t = displayText(v, f, date1904);
-        if (byValue.size < 100_000) byValue.set(v, t);
-      }
-      return t;
-    };
-    const store = sheet.store;
-    const emptyLine = ",".repeat(cols - 1);
-    for (let start = 0; start < total; start += rowsPerPiece) {
-      const end = Math.min(total, start + rowsPerPiece);
-      // Fields and separators of the whole piece, joined once (no string built per field or line).
-      const parts: string[] = [];
-      for (let r = start; r < end; r++) {
-        const row = store.row(r);
-        if (row === undefined) {
-          parts.push(emptyLine, "\r\n");
-          continue;
-        }
-        const v = row.v;
-        for (let c = 0; c < cols; c++) {
-          const x = cellValue(v[c], date1904);
-          if (typeof x === "string") {
-            if (x !== "") parts.push(quoteField(x));
-          } else if (typeof x === "boolean") parts.push(x ? "TRUE" : "FALSE");
-          else {
-            // A number comes from a cell that exists: its format is its own.
-            const f = apiNumberFormat(row.styleAt(c)?.numFmt);
-            parts.push(f !== GENERAL && isDateFormat(f) ? display(x, f) : String(x));
-          }
-          parts.push(c === cols - 1 ? "\r\n" : ",");
-        }
-      }
-      yield parts.join("");
-    }
+    return csvBytes(sheet, this.doc.date1904);
   }
 
   resetStats(): void {
@@ -284,10 +271,15 @@ function readSettingsSheet(ws: ExcelJS.Worksheet, doc: HostDoc): boolean {
   return true;
 }
 
-function writeSettingsSheet(ws: ExcelJS.Worksheet, settings: Map<string, unknown>): void {
-  ws.getRow(1).getCell(1).value = SETTINGS_MARKER;
+/** Column A of the settings sheet: the marker, then the settings' JSON in pieces a cell can hold; none when empty. */
+function settingsTexts(settings: Map<string, unknown>): string[] {
+  if (settings.size === 0) return [];
+  const out = [SETTINGS_MARKER];
   const text = JSON.stringify(Object.fromEntries(settings));
-  for (let i = 0, r = 2; i < text.length; i += CELL_TEXT_LIMIT, r++) {
-    ws.getRow(r).getCell(1).value = text.slice(i, i + CELL_TEXT_LIMIT);
-  }
+  for (let i = 0; i < text.length; i += CELL_TEXT_LIMIT) out.push(text.slice(i, i + CELL_TEXT_LIMIT));
+  return out;
+}
+
+function writeSettingsSheet(ws: ExcelJS.Worksheet, settings: Map<string, unknown>): void {
+  settingsTexts(settings).forEach((t, i) => (ws.getRow(i + 1).getCell(1).value = t));
 }

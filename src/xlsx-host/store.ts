@@ -8,9 +8,11 @@
  * the RFM result sheet (~18 million cells) needs about 6 GB. Here a cell is one array slot
  * (a small integer or a shared string costs 8 bytes), which keeps the same workbook near 0.5 GB.
  *
- * exceljs stays the file reader and writer and keeps everything that is not a cell (sheet names
- * and order, tables, merges, column widths and styles, protection, views): cells move into the
- * store when a file is opened (`takeCells`) and are put back for a save (`putCells`).
+ * exceljs stays the file reader and keeps everything that is not a cell (sheet names and order,
+ * tables, merges, column widths and styles, protection, views): cells move into the store when a
+ * file is opened (`takeCells`). A workbook opened from .xlsx is saved by package/ from its original
+ * parts (what the run did not touch is kept byte for byte); a CSV-born or new workbook is written by
+ * exceljs, its cells put back for the save (`putCells`).
  */
 import type * as ExcelJS from "exceljs";
 
@@ -173,6 +175,22 @@ export class SheetStore {
     if (known !== undefined) return known;
     if (this.strings.size < INTERN_MAX_ENTRIES) this.strings.set(s, s);
     return s;
+  }
+
+  private readonly unquoted = new Map<string, string>();
+
+  /**
+   * The text a quote-prefixed string ("'011") stores ("011"), interned, and remembered by the quoted string
+   * itself: a column of a million quoted labels is one lookup per cell, not a substring and a lookup.
+   */
+  unquote(s: string): string {
+    if (s.length > INTERN_MAX_LENGTH + 1) return s.slice(1);
+    let u = this.unquoted.get(s);
+    if (u === undefined) {
+      u = this.intern(s.slice(1));
+      if (this.unquoted.size < INTERN_MAX_ENTRIES) this.unquoted.set(s, u);
+    }
+    return u;
   }
 
   /** The style of a column (exceljs column.style), from the worksheet. */

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 /** CSV opened as en-US Excel opens it; CSV written as RFC 4180. */
 import { HostWorkbook } from "../../src/xlsx-host";
 import { thrown } from "./helpers";
@@ -135,5 +136,61 @@ describe("writing CSV", () => {
     const host = HostWorkbook.fromCsv("客户,金额,日期\n北京,5,2024-05-10\n", "S");
     const back = HostWorkbook.fromCsv(host.toCsv("S"), "S");
     expect(await sheetValues(back, "S")).toEqual(await sheetValues(host, "S"));
+  });
+});
+
+describe("CSV export keeps text from becoming a formula (OWASP CSV injection)", () => {
+  test("text starting with = + - @ tab or CR gets a leading apostrophe; numbers and other text do not", async () => {
+    const host = HostWorkbook.empty();
+    await host.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A9");
+      // Written as text (the quote prefix), as the add-in writes data.
+      r.values = [["'=1+2"], ["'+1"], ["'-5"], ["'@SUM(A1)"], ["'\t=cmd"], ["'\r=cmd"], [-5], ["'a=b"], ["'O'Brien, Ann"]];
+    });
+    const lines = host.toCsv("Sheet1").slice(1).split("\r\n");
+    expect(lines.slice(0, 9)).toEqual([
+      "'=1+2",
+      "'+1",
+      "'-5",
+      "'@SUM(A1)",
+      "'\t=cmd",
+      "\"'\r=cmd\"",
+      "-5",
+      "a=b",
+      "\"O'Brien, Ann\"",
+    ]);
+  });
+
+  test("large sheets come out in pieces that join to the same text as toCsv", async () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => [`'客户${i}`, i * 1.5, i % 2 === 0]);
+    const host = HostWorkbook.empty();
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(0, 0, rows.length, 3).values = rows;
+    });
+    const pieces = [...host.csvChunks("Sheet1")];
+    expect(pieces.length).toBeGreaterThan(1);
+    const joined = Buffer.concat(pieces.map((p) => Buffer.from(p)));
+    expect(joined.toString("utf8")).toBe(host.toCsv("Sheet1"));
+    expect(host.toCsv("Sheet1").split("\r\n")[59_999]).toBe("客户59999,89998.5,FALSE");
+  });
+});
+
+describe("plain numbers in a CSV", () => {
+  test("a field of up to 15 digits (with a sign and a decimal point) opens as exactly Number(field)", () => {
+    const field = fc
+      .tuple(
+        fc.boolean(),
+        fc.stringMatching(/^\d{1,8}$/),
+        fc.option(fc.stringMatching(/^\d{1,7}$/), { nil: undefined })
+      )
+      .map(([neg, int, frac]) => `${neg ? "-" : ""}${int}${frac !== undefined ? "." + frac : ""}`);
+    fc.assert(
+      fc.property(fc.array(field, { minLength: 1, maxLength: 5 }), (fields) => {
+        const host = HostWorkbook.fromCsv(`h\n${fields.join("\n")}\n`, "S");
+        const store = host.doc.findSheet("S")!.store;
+        fields.forEach((f, i) => expect(Object.is(store.row(i + 1)?.v[0], Number(f))).toBe(true));
+      }),
+      { numRuns: 1000, seed: 11 }
+    );
   });
 });
