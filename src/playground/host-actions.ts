@@ -8,6 +8,7 @@ import type { Lang } from "../engine/types";
 import { readTable } from "../excel/read-table";
 import { previewSheet } from "../excel/preview-sheet";
 import { segmentSheet } from "../excel/segment-sheet";
+import { undoLastRun } from "../excel/undo";
 import { parseAddress, type CellRect } from "../taskpane/address";
 import { createEngineClient, engineReviewer, heatmapSegmenter, type EngineClient } from "../taskpane/engine/client";
 import { checkAsOf, toFailure } from "../taskpane/outcome";
@@ -148,6 +149,17 @@ export function createHostActions(workbook: HostWorkbook, options: HostActionOpt
         return { ok: true, review };
       } catch (e) {
         return toFailure(e, lang);
+      }
+    },
+
+    async undo(lang: Lang) {
+      try {
+        const outcome = await run((context) => undoLastRun(context));
+        return { ok: true as const, ...outcome };
+      } catch (e) {
+        return toFailure(e, lang);
+      } finally {
+        options.onChanged();
       }
     },
 

@@ -6,6 +6,7 @@ import type { Lang } from "../engine/types";
 import { readTable } from "../excel/read-table";
 import { previewSheet } from "../excel/preview-sheet";
 import { segmentSheet } from "../excel/segment-sheet";
+import { undoLastRun } from "../excel/undo";
 import { langFromLocale } from "../i18n/headers";
 import { parseAddress } from "./address";
 import type { ThemeKind } from "./components/Providers";
@@ -89,6 +90,16 @@ export const officeActions: PaneActions = {
       const reviewer = engineReviewer(pageEngine());
       const review = await Excel.run((context) => previewSheet(context, { settings, asOf, lang, reviewer }));
       return { ok: true, review };
+    } catch (e) {
+      return toFailure(e, lang);
+    }
+  },
+
+  async undo(lang) {
+    if (!excelApiSupported()) return unsupported(lang);
+    try {
+      const outcome = await Excel.run((context) => undoLastRun(context));
+      return { ok: true, ...outcome };
     } catch (e) {
       return toFailure(e, lang);
     }

@@ -71,6 +71,9 @@ export interface PreviewRequest {
 
 export type PreviewOutcome = { ok: true; review: SheetReview } | SegmentFailure;
 
+/** "Undo last run": what the snapshot kept in the workbook put back (src/excel/undo.ts). */
+export type UndoResult = { ok: true; restoredRanges: number; deletedSheets: string[] } | SegmentFailure;
+
 /** A place in the workbook to show: a written column's cells, or a sheet. */
 export type SelectTarget = { kind: "range"; address: string } | { kind: "sheet"; sheet: string };
 
@@ -82,6 +85,8 @@ export interface PaneActions {
   segment(request: SegmentRequest): Promise<SegmentOutcome>;
   /** Reads the sheet and says what cleaning finds in it, writing nothing (the review step). */
   preview?(request: PreviewRequest): Promise<PreviewOutcome>;
+  /** Puts back what the last run changed, from its snapshot in the workbook (NOTHING_TO_UNDO when there is none). */
+  undo?(lang: Lang): Promise<UndoResult>;
   /** Selects a range or activates a sheet in the workbook; a failure when it could not. */
   select(target: SelectTarget, lang: Lang): Promise<SegmentFailure | null>;
   /** Tells when the sheet to segment changed (another sheet activated). Returns the unsubscribe. */

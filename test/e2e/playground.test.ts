@@ -90,6 +90,30 @@ test("one click segments the sample (中文): segments appear in the grid and in
   await expectClean(w);
 });
 
+test("Undo last run: the sheet and the tabs are as before the run, and a second undo says there is nothing to undo", async () => {
+  const w = await openPlayground();
+  const { page } = w;
+  await detectionDone(page);
+  const header = await gridRow(page, 3);
+  const first = await gridRow(page, 4);
+  const tabs = await page.locator("[role=tab]").allTextContents();
+  expect(await runSegmentation(page)).toBe("result");
+  await page.waitForFunction(() => document.querySelector("[data-testid=sheet-grid]")?.textContent?.includes("R分"));
+
+  await page.getByRole("button", { name: "撤销上次细分" }).click();
+  await page.waitForSelector("[data-testid=undo-done]");
+  expect(await page.textContent("[data-testid=undo-done]")).toContain("已撤销上次细分");
+  await page.waitForFunction(() => !document.querySelector("[data-testid=sheet-grid]")?.textContent?.includes("R分"));
+  expect(await gridRow(page, 3)).toEqual(header);
+  expect(await gridRow(page, 4)).toEqual(first);
+  expect(await page.locator("[role=tab]").allTextContents()).toEqual(tabs);
+
+  await page.getByRole("button", { name: "撤销上次细分" }).click();
+  await page.waitForSelector("[data-testid=failure]");
+  expect(await page.textContent("[data-testid=failure]")).toContain("[NOTHING_TO_UNDO]");
+  await expectClean(w);
+});
+
 test("English: switch the language and run again; labels, headers and sheet names follow", async () => {
   const w = await openPlayground();
   const { page } = w;

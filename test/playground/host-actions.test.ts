@@ -140,6 +140,37 @@ describe("createHostActions", () => {
     expect(JSON.parse(raw)).toEqual(stored.json);
   });
 
+  test("undo: the last run's cells, sheets and settings are put back; a second undo has nothing to undo", async () => {
+    const workbook = await openSample();
+    let changed = 0;
+    const actions = createHostActions(workbook, { currentSheet: () => "客户信息", onChanged: () => changed++ });
+    const before = await readGrid(workbook, "客户信息", 400);
+    const settingsBefore = await actions.loadSettings();
+    const outcome = await actions.segment(request("zh-CN"));
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect((await readGrid(workbook, "客户信息", 400)).cells).not.toEqual(before.cells);
+
+    const undone = await actions.undo!("zh-CN");
+    if (!undone.ok) throw new Error(undone.message);
+    expect(undone.restoredRanges).toBeGreaterThan(0);
+    // The sheets the run added (RFM result, tracker, history, summary) are gone again.
+    expect(undone.deletedSheets).toEqual(expect.arrayContaining(outcome.summary.written.sheets.slice(1)));
+    const after = await readGrid(workbook, "客户信息", 400);
+    expect(after.cells).toEqual(before.cells);
+    expect(after.sheets).toEqual(before.sheets);
+    expect(await actions.loadSettings()).toEqual(settingsBefore);
+    expect(changed).toBe(2);
+
+    for (const lang of ["zh-CN", "zh-TW", "en"] as Lang[]) {
+      const again = await actions.undo!(lang);
+      expect(again.ok).toBe(false);
+      if (!again.ok) {
+        expect(again.code).toBe("NOTHING_TO_UNDO");
+        expect(again.message.startsWith("[NOTHING_TO_UNDO]")).toBe(true);
+      }
+    }
+  });
+
   test("inspects the table without writing anything", async () => {
     const workbook = await openSample();
     const before = await readGrid(workbook, "客户信息", 400);

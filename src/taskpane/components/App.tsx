@@ -31,6 +31,7 @@ import type {
   SegmentSuccess,
   InspectOutcome,
   SelectTarget,
+  UndoResult,
 } from "../pane-actions";
 import { progressFraction, type RunProgress as Progress } from "../progress";
 import { checkSettings, getIn, setIn, type SettingsJson } from "../settings/json";
@@ -80,6 +81,8 @@ type RunState =
   /** The review step: what cleaning found, before anything is written. */
   | { kind: "reviewing"; review: SheetReview; choice: ReviewChoice }
   | { kind: "done"; outcome: SegmentSuccess }
+  /** "Undo last run" put the workbook back. */
+  | { kind: "undone"; restoredRanges: number; deletedSheets: string[] }
   | { kind: "failed"; failure: SegmentFailure };
 
 const LANG_KEYS: Record<Lang, UiKey> = { "zh-CN": "lang.zh-CN", "zh-TW": "lang.zh-TW", en: "lang.en" };
@@ -255,6 +258,23 @@ export function App({ actions, initialAsOf, landmark = "main" }: AppProps) {
     requestAnimationFrame(() => focusPaneElement(REVIEW_TITLE_ID));
   };
 
+  /** "Undo last run": the snapshot the last run left in the workbook is put back; then the table is read again. */
+  const undo = async () => {
+    if (!actions.undo || running) return;
+    setSelectFailure(null);
+    setRun({ kind: "running" });
+    let result: UndoResult;
+    try {
+      result = await actions.undo(lang);
+    } catch (e) {
+      result = toFailure(e, lang);
+    }
+    setFinishedRuns((n) => n + 1);
+    if (!result.ok) return setRun({ kind: "failed", failure: result });
+    setRun({ kind: "undone", restoredRanges: result.restoredRanges, deletedSheets: result.deletedSheets });
+    void refresh();
+  };
+
   const select = async (target: SelectTarget) => {
     setSelectFailure(await actions.select(target, lang));
   };
@@ -282,7 +302,9 @@ export function App({ actions, initialAsOf, landmark = "main" }: AppProps) {
           ? t(run.external ? "run.fromRibbon" : run.checking ? "review.checking" : "run.running")
           : run.kind === "reviewing"
             ? t("review.title")
-            : "";
+            : run.kind === "undone"
+              ? t("undo.done", { ranges: run.restoredRanges })
+              : "";
 
   const Root = landmark === "main" ? "main" : "div";
   return (
@@ -354,6 +376,16 @@ export function App({ actions, initialAsOf, landmark = "main" }: AppProps) {
         >
           {t("form.segment")}
         </Button>
+        {actions.undo && (
+          <Button
+            appearance="secondary"
+            data-testid="undo-button"
+            disabledFocusable={running}
+            onClick={() => void undo()}
+          >
+            {t("form.undo")}
+          </Button>
+        )}
         {settingsProblem && (
           <MessageBar intent="warning" layout="multiline" data-testid="settings-problem">
             <MessageBarBody>{t("form.settingsInvalid")}</MessageBarBody>
@@ -395,6 +427,14 @@ export function App({ actions, initialAsOf, landmark = "main" }: AppProps) {
             onSelect={(target) => void select(target)}
             busy={running}
           />
+        )}
+        {run.kind === "undone" && (
+          <MessageBar intent="success" layout="multiline" data-testid="undo-done">
+            <MessageBarBody>
+              {t("undo.done", { ranges: run.restoredRanges })}
+              {run.deletedSheets.length > 0 && " " + t("undo.deleted", { sheets: run.deletedSheets.join("、") })}
+            </MessageBarBody>
+          </MessageBar>
         )}
         {run.kind === "failed" && <FailureView failure={run.failure} onNext={next} busy={running} />}
         {selectFailure && <FailureView failure={selectFailure} />}
