@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { main } from "../../src/cli/main";
+import { runCli } from "../helpers/cli";
 import { HostWorkbook } from "../../src/xlsx-host";
 import { dirtyTemplate, TEMPLATE_AS_OF, TEMPLATE_SHEET } from "../fixtures/dirty/template";
 import { sharedFile } from "../fixtures/dirty/shared-data";
@@ -18,17 +18,7 @@ import { col, sheetValues } from "../helpers/workbook";
 
 const PY = "/usr/bin/python3";
 
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    env: {},
-    today: () => "2024-06-01",
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCli(args, "2024-06-01");
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), "segment-sheet-cleaning-"));
 

@@ -5,24 +5,14 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { main } from "../../src/cli/main";
+import { runCli } from "../helpers/cli";
 import { HostWorkbook } from "../../src/xlsx-host";
 import { SEED_AS_OF, seedTable1, seedTable2 } from "../fixtures/seed-workbooks";
 import { col, sheetValues } from "../helpers/workbook";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    env,
-    today: () => "2024-06-01",
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, "2024-06-01", env);
 
 function tempDir(): string {
   return mkdtempSync(path.join(tmpdir(), "segment-sheet-cli-"));

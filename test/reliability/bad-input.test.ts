@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { runCli } from "../helpers/cli";
 import type { SegmentError } from "../../src/engine/errors";
 import type { Lang } from "../../src/engine/types";
 import { LANGS, columnHeaders } from "../../src/i18n/headers";
@@ -132,17 +132,7 @@ describe("bad-input corpus through src/excel (segmentSheet on the xlsx-host)", (
   });
 });
 
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    env: {},
-    today: () => BAD_AS_OF,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCli(args, BAD_AS_OF);
 
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 

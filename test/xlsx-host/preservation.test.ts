@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import { main } from "../../src/cli/main";
+import { runCli } from "../helpers/cli";
 import { HostWorkbook } from "../../src/xlsx-host";
 import { openXlsxStreaming } from "../../src/xlsx-host/xlsx-stream";
 import { makeXlsx } from "./helpers";
@@ -90,17 +90,7 @@ function xmllint(files: Files): string {
   }
 }
 
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    env: {},
-    today: () => PRESERVATION_AS_OF,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCli(args, PRESERVATION_AS_OF);
 
 async function values(wb: HostWorkbook, sheet: string, address: string, prop: "values" | "formulas" = "values") {
   return wb.run(async (context) => {
