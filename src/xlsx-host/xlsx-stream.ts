@@ -13,7 +13,8 @@ import { Readable, Writable } from "node:stream";
 import type { HostOptions } from "./context";
 import { HostWorkbook } from "./index";
 import { MERGE, SheetStore, Style, takeCells } from "./store";
-import { ZipEntry, listZip, readZipEntry, readZipText, replaceZipEntries } from "./zip";
+import { ZipEntry, listZip, readZipEntry, readZipText } from "./zip";
+import { replaceZipEntries } from "./package/zip-io";
 import { reattachPackage } from "./package/source";
 import { addObjectsToXlsx, hasSheetObjects } from "./package/sheet-objects";
 

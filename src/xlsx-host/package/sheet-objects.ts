@@ -42,7 +42,8 @@ import {
   SheetObjects,
   newObjectId,
 } from "../objects-model";
-import { ZipEntry, listZip, replaceZipEntries } from "../zip";
+import { ZipEntry, listZip } from "../zip";
+import { replaceZipEntries } from "./zip-io";
 import type { Parts } from "./parts";
 
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -6,7 +6,7 @@
  * Format: PKWARE APPNOTE.TXT 4.3.7 (local header), 4.3.12 (central directory), 4.3.16 (end of central directory).
  */
 import { Deflate, inflateSync } from "fflate";
-import { ZipEntry, listZip } from "../zip";
+import { ZipEntry, listZip, rawData } from "../zip";
 
 export interface SourceEntry extends ZipEntry {
   /** Position of the entry in the archive's central directory. */
@@ -22,20 +22,8 @@ export function readEntries(bytes: Uint8Array): Map<string, SourceEntry> | null 
   return out;
 }
 
-function u16(b: Uint8Array, o: number): number {
-  return b[o] | (b[o + 1] << 8);
-}
-function u32(b: Uint8Array, o: number): number {
-  return (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0;
-}
-
-/** The entry's bytes as stored (compressed). */
-export function rawData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
-  const o = e.localHeaderOffset;
-  if (u32(bytes, o) !== 0x04034b50) throw new Error(`bad local header for ${e.name}`);
-  const start = o + 30 + u16(bytes, o + 26) + u16(bytes, o + 28);
-  return bytes.subarray(start, start + e.compressedSize);
-}
+/** The entry's bytes as stored (compressed): ../zip.ts reads them. */
+export { rawData };
 
 /** Inflates raw-deflated data of a known size. */
 export type Inflater = (raw: Uint8Array, size: number) => Uint8Array;
@@ -192,4 +180,25 @@ export function concat(pieces: readonly Uint8Array[]): Uint8Array {
     at += p.length;
   }
   return out;
+}
+
+/**
+ * A copy of a ZIP archive with some entries' contents replaced (stored uncompressed); the other entries are
+ * copied as they are, still compressed.
+ */
+export function replaceZipEntries(
+  bytes: Uint8Array,
+  entries: readonly ZipEntry[],
+  replace: ReadonlyMap<string, Uint8Array>
+): Uint8Array {
+  return concat(
+    zipPieces(
+      entries.map((e): OutEntry => {
+        const own = replace.get(e.name);
+        return own
+          ? { name: e.name, method: 0, crc: crc32Update(0, own), size: own.length, data: [own] }
+          : { name: e.name, method: e.method, crc: e.crc32, size: e.uncompressedSize, data: [rawData(bytes, e)] };
+      })
+    )
+  );
 }
