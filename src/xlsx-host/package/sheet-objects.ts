@@ -44,6 +44,8 @@ import {
 } from "../objects-model";
 import { ZipEntry, listZip } from "../zip";
 import { replaceZipEntries } from "./zip-io";
+import { type Rel as PackageRel, parseRels, relsPathOf, resolveTarget } from "./rels";
+import { escAttr, getAttr, unescXml } from "./xml";
 import type { Parts } from "./parts";
 
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -59,27 +61,10 @@ const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 // ---- small XML helpers ----------------------------------------------------------------------------------
 
-function esc(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] as string);
-}
-
 /** Text as XML 1.0 can carry it: characters it forbids are dropped (a chart title or cached label may hold any). */
 function xmlText(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return esc(s.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, ""));
-}
-
-function unesc(s: string): string {
-  if (s.indexOf("&") < 0) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|quot|apos|amp);/g, (_, e: string) => {
-    if (e[0] !== "#") return ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" } as Record<string, string>)[e];
-    return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  });
-}
-
-function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name.replace(/[:]/g, "\\:")}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? unesc(m[2] ?? m[3]) : undefined;
+  return escAttr(s.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g, ""));
 }
 
 /** A parsed element (small parts only: drawings, charts, relationships). Names are local (prefix dropped). */
@@ -100,7 +85,7 @@ function parseXml(xml: string): XNode {
   TAG.lastIndex = 0;
   for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
     const top = stack[stack.length - 1];
-    if (m.index > last) top.text += unesc(xml.slice(last, m.index));
+    if (m.index > last) top.text += unescXml(xml.slice(last, m.index));
     last = TAG.lastIndex;
     if (m[1] !== undefined) {
       top.text += m[1];
@@ -113,7 +98,8 @@ function parseXml(xml: string): XNode {
       continue;
     }
     const attrs: Record<string, string> = {};
-    for (const a of (m[4] ?? "").matchAll(/([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) attrs[a[1]] = unesc(a[3] ?? a[4]);
+    for (const a of (m[4] ?? "").matchAll(/([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/g))
+      attrs[a[1]] = unescXml(a[3] ?? a[4]);
     const node: XNode = { name: local, attrs, children: [], text: "" };
     top.children.push(node);
     if (m[5] !== "/") stack.push(node);
@@ -139,22 +125,6 @@ function allText(n: XNode): string {
 
 // ---- package paths and relationships --------------------------------------------------------------------
 
-function relsPathOf(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-/** A relationship target (relative to the source part, or absolute from the package root) as a part name. */
-function resolveTarget(source: string, target: string): string {
-  if (target.startsWith("/")) return target.slice(1);
-  const parts = source.split("/").slice(0, -1);
-  for (const seg of target.split("/")) {
-    if (seg === "..") parts.pop();
-    else if (seg !== "." && seg !== "") parts.push(seg);
-  }
-  return parts.join("/");
-}
-
 /** `to` as a target relative to the folder of `from` ("../charts/chart1.xml"). */
 function relativeTarget(from: string, to: string): string {
   const a = from.split("/").slice(0, -1);
@@ -164,31 +134,22 @@ function relativeTarget(from: string, to: string): string {
   return [...a.slice(i).map(() => ".."), ...b.slice(i)].join("/");
 }
 
-interface Rel {
-  id: string;
-  type: string;
-  target: string;
-  external: boolean;
-}
+/** A relationship as this file writes it back. */
+type Rel = Omit<PackageRel, "xml">;
 
 function readRels(parts: Parts, part: string): Rel[] {
   const bytes = parts.get(relsPathOf(part));
   if (!bytes) return [];
-  const out: Rel[] = [];
-  for (const m of strFromU8(bytes).matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const id = attr(m[0], "Id");
-    const type = attr(m[0], "Type");
-    const target = attr(m[0], "Target");
-    if (id && type && target) out.push({ id, type, target, external: attr(m[0], "TargetMode") === "External" });
-  }
-  return out;
+  return parseRels(strFromU8(bytes))
+    .filter((r) => r.id && r.type && r.target)
+    .map(({ id, type, target, external }) => ({ id, type, target, external }));
 }
 
 function writeRels(parts: Parts, part: string, rels: Rel[]): void {
   const body = rels
     .map(
       (r) =>
-        `<Relationship Id="${esc(r.id)}" Type="${esc(r.type)}" Target="${esc(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`
+        `<Relationship Id="${escAttr(r.id)}" Type="${escAttr(r.type)}" Target="${escAttr(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`
     )
     .join("");
   parts.set(relsPathOf(part), strToU8(`${XML_DECL}<Relationships xmlns="${NS_PKG_RELS}">${body}</Relationships>`));
@@ -212,11 +173,11 @@ function setContentType(parts: Parts, part: string, type: string | null): void {
   if (!bytes) return;
   let xml = strFromU8(bytes);
   const partName = `/${part}`;
-  xml = xml.replace(/<(?:\w+:)?Override\b[^>]*\/>/g, (o) => (attr(o, "PartName") === partName ? "" : o));
+  xml = xml.replace(/<(?:\w+:)?Override\b[^>]*\/>/g, (o) => (getAttr(o, "PartName") === partName ? "" : o));
   if (type !== null) {
     const close = /<\/(?:\w+:)?Types>\s*$/.exec(xml);
     if (!close) return;
-    xml = `${xml.slice(0, close.index)}<Override PartName="${esc(partName)}" ContentType="${type}"/>${xml.slice(close.index)}`;
+    xml = `${xml.slice(0, close.index)}<Override PartName="${escAttr(partName)}" ContentType="${type}"/>${xml.slice(close.index)}`;
   }
   parts.set(name, strToU8(xml));
 }
@@ -306,7 +267,7 @@ function tailElements(xml: string): { elements: Element[]; tailStart: number; ro
 const MODEL_RULE = /<(\w+:)?cfRule\b([^>]*?)(\/>|>[\s\S]*?<\/\1?cfRule>)/g;
 
 function isModelType(tag: string): boolean {
-  const type = attr(tag, "type");
+  const type = getAttr(tag, "type");
   return type === "dataBar" || type === "colorScale";
 }
 
@@ -371,7 +332,7 @@ function cfvo(b: Bound, end: "min" | "max"): string {
   const type = b.type === "Automatic" ? end : CFVO[b.type];
   if (b.formula === null) return `<cfvo type="${type}"/>`;
   const val = b.formula.startsWith("=") ? b.formula.slice(1) : b.formula;
-  return `<cfvo type="${type}" val="${esc(val)}"/>`;
+  return `<cfvo type="${type}" val="${escAttr(val)}"/>`;
 }
 
 function argb(hex: string): string {
@@ -430,7 +391,7 @@ function rewriteSheet(xml: string, formats: FormatModel[], drawingRelId: string 
   if (cf) pieces.push({ start: cfAt, end: cfAt, text: cf });
   if (drawingRelId !== null && !elements.some((e) => e.name === "drawing")) {
     const at = firstOf(AFTER_DRAWING);
-    pieces.push({ start: at, end: at, text: `<drawing r:id="${esc(drawingRelId)}"/>` });
+    pieces.push({ start: at, end: at, text: `<drawing r:id="${escAttr(drawingRelId)}"/>` });
   }
   // Edits in document order (stable: insertions at one place keep the order they were pushed in).
   const ordered = pieces.map((p, i) => ({ ...p, i })).sort((x, y) => x.start - y.start || x.i - y.i);
@@ -557,10 +518,10 @@ function anchorXml(m: ChartModel, shapeId: number, relId: string): string {
   const emu = (p: number) => Math.round(p * EMU_PER_POINT);
   return (
     `<xdr:twoCellAnchor xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}">${cell("from", from)}${cell("to", to)}` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${shapeId}" name="${esc(m.name)}"/>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${shapeId}" name="${escAttr(m.name)}"/>` +
     `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="${emu(m.left)}" y="${emu(m.top)}"/><a:ext cx="${emu(m.width)}" cy="${emu(m.height)}"/></xdr:xfrm>` +
-    `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="${esc(relId)}"/>` +
+    `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="${escAttr(relId)}"/>` +
     `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
   );
 }
@@ -575,7 +536,7 @@ function dropClaimed(parts: Parts, drawing: string, claimed: ReadonlySet<string>
   const gone = new Set<string>();
   const xml = strFromU8(bytes).replace(ANCHOR, (anchor) => {
     const chart = /<(?:\w+:)?chart\b[^>]*>/.exec(anchor);
-    const id = chart ? (attr(chart[0], "r:id") ?? /\s\w+:id="([^"]*)"/.exec(chart[0])?.[1]) : undefined;
+    const id = chart ? (getAttr(chart[0], "r:id") ?? /\s\w+:id="([^"]*)"/.exec(chart[0])?.[1]) : undefined;
     const rel = id === undefined ? undefined : rels.find((r) => r.id === id);
     if (!rel || !claimed.has(resolveTarget(drawing, rel.target))) return anchor;
     gone.add(rel.id);
@@ -620,7 +581,7 @@ export function addSheetObjects(parts: Parts, sheetPart: string, objects: SheetO
     }
     let shapeId = 1;
     for (const m of xml.matchAll(/<(?:\w+:)?cNvPr\b[^>]*>/g))
-      shapeId = Math.max(shapeId, Number(attr(m[0], "id") ?? 0));
+      shapeId = Math.max(shapeId, Number(getAttr(m[0], "id") ?? 0));
     const anchors: string[] = [];
     for (const chart of charts) {
       const part = freePart(parts, "xl/charts", "chart");
@@ -667,7 +628,7 @@ function sheetParts(parts: Parts): Map<string, string> {
   if (!wb) return out;
   const rels = readRels(parts, "xl/workbook.xml");
   for (const m of strFromU8(wb).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const name = attr(m[0], "name");
+    const name = getAttr(m[0], "name");
     const id = /\s[\w]+:id\s*=\s*"([^"]*)"/.exec(m[0])?.[1];
     const rel = rels.find((r) => r.id === id);
     if (name !== undefined && rel) out.set(name, resolveTarget("xl/workbook.xml", rel.target));
