@@ -39,6 +39,12 @@ export interface IoStats {
 export interface HostOptions {
   /** Enforce Excel on the web's 5 MB request/response payload limits. */
   webLimits?: boolean;
+  /**
+   * Measure every request's and response's JSON size into the stats (default true; always on with
+   * `webLimits`, which needs the sizes). Off, a sync only counts: a run on a desktop file has no payload
+   * limit, and sizing a million-cell write costs a quarter of a second.
+   */
+  measurePayloads?: boolean;
   /** Test hook: the Nth sync (1-based, counted over the host's life) throws GeneralException after applying nothing. */
   failAtSync?: number;
   /**
@@ -134,7 +140,8 @@ export class HostContext {
     }
     if (ops.length === 0) return passThroughValue as T;
 
-    const requestBytes = jsonUtf8Length(ops.map((o) => o.wire));
+    const measure = options.webLimits === true || options.measurePayloads !== false;
+    const requestBytes = measure ? jsonUtf8Length(ops.map((o) => o.wire)) : 0;
     stats.requests += 1;
     stats.totalRequestBytes += requestBytes;
     stats.maxRequestBytes = Math.max(stats.maxRequestBytes, requestBytes);
@@ -156,7 +163,7 @@ export class HostContext {
     }
 
     const responses: Json[] = [];
-    for (let i = 0; i < ran; i++) {
+    for (let i = 0; measure && i < ran; i++) {
       const r = ops[i].response;
       if (r !== undefined) responses.push(r);
     }

@@ -62,9 +62,9 @@ describe("segment-sheet CLI", () => {
     ]) {
       expect(summary.written.rfmSheet.columns[key]).toBeTruthy();
     }
+    // Without --web-limits there is no payload limit: the round trips are counted, payloads not sized.
     expect(summary.io.syncs).toBeGreaterThan(0);
-    expect(summary.io.maxRequestBytes).toBeGreaterThan(0);
-    expect(summary.io.maxResponseBytes).toBeGreaterThan(0);
+    expect(summary.io).not.toHaveProperty("maxRequestBytes");
 
     const out = path.join(dir, "客户.segmented.xlsx");
     const wb = await HostWorkbook.fromXlsx(readFileSync(out));

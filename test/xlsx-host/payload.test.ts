@@ -66,6 +66,25 @@ describe("payload accounting", () => {
     expect(host.stats.maxResponseBytes).toBeGreaterThan(1000 * 100);
   });
 
+  test("measurePayloads: false counts syncs and requests but sizes nothing; webLimits measures regardless", async () => {
+    const write = async (options: { measurePayloads: boolean; webLimits?: boolean }) => {
+      const host = HostWorkbook.empty(options);
+      await host.run(async (ctx) => {
+        const s = ctx.workbook.worksheets.getItem("Sheet1");
+        s.getRange("A1:A1000").values = rows(1000, HUNDRED);
+        await ctx.sync();
+        s.getRange("A1:A1000").load("values");
+        await ctx.sync();
+      });
+      return host.stats;
+    };
+    const quiet = await write({ measurePayloads: false });
+    expect(quiet).toMatchObject({ syncs: 3, requests: 2, maxRequestBytes: 0, maxResponseBytes: 0 });
+    const web = await write({ measurePayloads: false, webLimits: true });
+    expect(web.maxRequestBytes).toBeGreaterThan(1000 * 100);
+    expect(web.maxResponseBytes).toBeGreaterThan(1000 * 100);
+  });
+
   test("resetStats zeroes the counters", async () => {
     const host = HostWorkbook.empty();
     await host.run(async (ctx) => {
