@@ -106,17 +106,11 @@ export class CsvFill implements CsvSink {
     const j = this.j;
     const last = this.lastText[j];
     if (last !== undefined && sameText(text, start, end, last)) this.place(this.lastTyped[j]);
-    else this.typedField(text.substring(start, end));
+    else this.typedField(text, start, end);
   }
 
   value(v: string): void {
-    if (v === "") {
-      this.j++;
-      return;
-    }
-    const num = plainNumberAt(v, 0, v.length);
-    if (num !== null) this.put(num);
-    else this.typedField(v);
+    this.span(v, 0, v.length);
   }
 
   end(): void {
@@ -154,8 +148,14 @@ export class CsvFill implements CsvSink {
     this.cell().v[this.j++] = v;
   }
 
-  private typedField(f: string): void {
-    const t = this.typed(f);
+  /** text[start, end) read as typed input, or its reading from the cache when it was seen before. */
+  private typedField(text: string, start: number, end: number): void {
+    const f = start === 0 && end === text.length ? text : text.substring(start, end);
+    let t = this.cache.get(f);
+    if (t === undefined) {
+      t = parseTyped(f, { date1904: false, now: this.now });
+      if (this.cache.size < CACHE_LIMIT) this.cache.set(f, t);
+    }
     this.lastText[this.j] = f;
     this.lastTyped[this.j] = t;
     this.place(t);
@@ -187,15 +187,6 @@ export class CsvFill implements CsvSink {
         this.put({ error: t.value });
         return;
     }
-  }
-
-  private typed(field: string): Typed {
-    let t = this.cache.get(field);
-    if (t === undefined) {
-      t = parseTyped(field, { date1904: false, now: this.now });
-      if (this.cache.size < CACHE_LIMIT) this.cache.set(field, t);
-    }
-    return t;
   }
 
   private style(numFmt: string): Style {

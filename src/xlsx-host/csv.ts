@@ -11,15 +11,44 @@ import Papa from "papaparse";
 export function decodeCsv(data: Uint8Array | ArrayBuffer | string): string {
   if (typeof data === "string") return data.charCodeAt(0) === 0xfeff ? data.slice(1) : data;
   const b = data instanceof Uint8Array ? data : new Uint8Array(data);
-  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
-    return new TextDecoder("utf-8").decode(b.subarray(3));
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return utf8ByLines(b.subarray(3), false);
   if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b.subarray(2));
   if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b.subarray(2));
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(b);
+    return utf8ByLines(b, true);
   } catch {
     return new TextDecoder("gb18030").decode(b);
   }
+}
+
+/** Bytes decoded at a time, cut after a line feed. */
+const DECODE_PIECE = 1 << 18;
+
+/**
+ * UTF-8 bytes as text, decoded a piece at a time, each piece ending after a line feed (0x0A is never part of
+ * a multi-byte sequence, so every piece is whole characters). The same text as decoding all at once, faster
+ * for the usual export: Node's decoder takes a fast path for a piece that is all ASCII, and all at once a
+ * single accented character anywhere sends the whole file down the slow one. `fatal`: invalid UTF-8 throws.
+ */
+function utf8ByLines(b: Uint8Array, fatal: boolean): string {
+  const decoder = new TextDecoder("utf-8", { fatal });
+  if (b.length <= DECODE_PIECE) return decoder.decode(b);
+  const parts: string[] = [];
+  for (let start = 0; start < b.length; ) {
+    let end = Math.min(b.length, start + DECODE_PIECE);
+    if (end < b.length) {
+      const lf = b.lastIndexOf(0x0a, end - 1);
+      if (lf >= start) end = lf + 1;
+      else {
+        // A line longer than a piece: cut after its last complete character (never before a continuation byte).
+        while (end > start && (b[end] & 0xc0) === 0x80) end--;
+        if (end === start) end = Math.min(b.length, start + DECODE_PIECE);
+      }
+    }
+    parts.push(decoder.decode(b.subarray(start, end)));
+    start = end;
+  }
+  return parts.join("");
 }
 
 function countOutsideQuotes(line: string, ch: string): number {
@@ -79,9 +108,9 @@ export function guessNewline(text: string): "\n" | "\r" | "\r\n" {
 
 /** Receives the fields of CSV text as fastCsvFields splits them. */
 export interface CsvSink {
-  /** An unquoted field: text[start, end) (the sink decides whether it needs the substring). */
+  /** A field as it stands in the text, unquoted or between its quotes: text[start, end) (the sink decides whether it needs the substring). */
   span(text: string, start: number, end: number): void;
-  /** A quoted field's value ("" unescaped), or an empty last field. */
+  /** A quoted field's value with its "" unescaped, or an empty last field. */
   value(v: string): void;
   /** The end of a row. */
   end(): void;
@@ -118,8 +147,8 @@ export function fastCsvFields(text: string, delimiter: string, sink: CsvSink): b
         end = q;
         break;
       }
-      const raw = text.substring(i + 1, end);
-      sink.value(hasEscapes ? raw.replace(/""/g, '"') : raw);
+      if (hasEscapes) sink.value(text.substring(i + 1, end).replace(/""/g, '"'));
+      else sink.span(text, i + 1, end);
       const after = end + 1;
       if (after >= n) {
         sink.end();

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 /** CSV opened as en-US Excel opens it; CSV written as RFC 4180. */
 import { HostWorkbook } from "../../src/xlsx-host";
+import { decodeCsv } from "../../src/xlsx-host/csv";
+import { parseTyped } from "../../src/xlsx-host/typed-input";
 import { thrown } from "./helpers";
 
 async function sheetValues(host: HostWorkbook, sheet: string, prop: "values" | "numberFormat" | "text" = "values") {
@@ -192,5 +194,79 @@ describe("plain numbers in a CSV", () => {
       }),
       { numRuns: 1000, seed: 11 }
     );
+  });
+});
+
+describe("fields read once and remembered (csv-fill)", () => {
+  const NOW = new Date();
+  /** What en-US Excel makes of each field on its own (typed-input), as the host stores it. */
+  const expected = (field: string): unknown => {
+    const t = parseTyped(field, { date1904: false, now: NOW });
+    return t.kind === "number" || t.kind === "text" || t.kind === "boolean" ? t.value : t.kind;
+  };
+  const stored = (v: unknown): unknown => (v === undefined ? "empty" : typeof v === "object" ? Object.keys(v as object)[0] : v);
+
+  test("quoted and unquoted fields, repeated and not, read as each field alone would be", () => {
+    const field = fc.oneof(
+      fc.constantFrom("2024-05-10", "5/10/2024 14:30", "TRUE", "#N/A", "高", "1.2万", "007", "=1+1", "$12.50", "12%", ""),
+      fc.stringMatching(/^[a-c0-9 .:/-]{0,6}$/)
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.tuple(field, fc.boolean()), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 12 }),
+        (rows) => {
+          const quote = (f: string, q: boolean) => (q ? `"${f}"` : f);
+          const text = "a,b,c\n" + rows.map((r) => r.map(([f, q]) => quote(f, q)).join(",")).join("\n") + "\n";
+          const host = HostWorkbook.fromCsv(text, "S");
+          const store = host.doc.findSheet("S")!.store;
+          rows.forEach((r, i) =>
+            r.forEach(([f], j) => {
+              const v = store.row(i + 1)?.v[j];
+              const want = expected(f);
+              if (want === "formula" || want === "error") expect(stored(v)).toBe(want);
+              else if (want === "empty") expect(v).toBeUndefined();
+              else expect(v).toEqual(want);
+            })
+          );
+        }
+      ),
+      { numRuns: 300, seed: 7 }
+    );
+  });
+
+  test("past 200,000 distinct fields the cache stops growing and every field still reads right", () => {
+    const n = 210_000;
+    const lines = ["name,code,day"];
+    for (let i = 0; i < n; i++) lines.push(`"t${i}",c${i % 7},"2024-01-${String(1 + (i % 28)).padStart(2, "0")}"`);
+    const host = HostWorkbook.fromCsv(lines.join("\n"), "S");
+    const store = host.doc.findSheet("S")!.store;
+    for (let i = 0; i < n; i++) {
+      const v = store.row(i + 1)!.v;
+      if (v[0] !== `t${i}` || v[1] !== `c${i % 7}` || v[2] !== 45292 + (i % 28)) throw new Error(`row ${i + 1}: ${v}`);
+    }
+  });
+});
+
+describe("large UTF-8 files decode piece by piece to the same text", () => {
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+  const whole = (b: Uint8Array) => new TextDecoder("utf-8").decode(b);
+
+  test("mostly ASCII lines with accents and Chinese here and there, and a line longer than a piece", () => {
+    const lines: string[] = ["客户ID,城市,备注"];
+    for (let i = 0; i < 40_000; i++) lines.push(i % 997 === 0 ? `${i},Zürich,客户 ${i} 已购买` : `${i},London,order ${i}`);
+    lines.push(`x,${"长".repeat(200_000)}é,end`); // 600,000+ bytes in one line: cut between characters
+    lines.push("last,line,");
+    const bytes = utf8(lines.join("\r\n"));
+    expect(bytes.length).toBeGreaterThan(1 << 20);
+    expect(decodeCsv(bytes)).toBe(whole(bytes));
+    const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...bytes.subarray(0, 300_000)]);
+    expect(decodeCsv(withBom)).toBe(whole(withBom.subarray(3)));
+  });
+
+  test("an invalid UTF-8 byte far into a large file still makes it GB18030 as a whole", () => {
+    const bytes = utf8("a,b\n" + "1,2\n".repeat(200_000) + "x,y\n");
+    const bad = new Uint8Array([...bytes, 0xbf, 0xcd, 0x0a]); // 客 in GB18030, invalid as UTF-8
+    expect(decodeCsv(bad)).toBe(new TextDecoder("gb18030").decode(bad));
+    expect(decodeCsv(bad).endsWith("客\n")).toBe(true);
   });
 });
