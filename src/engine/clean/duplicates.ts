@@ -67,42 +67,65 @@ const NUMBER_WORDS = new Uint32Array(NUMBER_BITS.buffer);
 const mix = (h: number, x: number): number => Math.imul(h ^ x, 16777619);
 
 /**
- * FNV-1a over a cell as cellKey sees it — a string trimmed (its length and, past 16 characters, its ends), a
- * number by its bits, a boolean by its value, each with its type — without building the key: equal
- * keys always hash alike.
+ * FNV-1a over a text as cellKey sees it — trimmed; its length and, past 16 characters, its ends — without
+ * building the key: equal keys always hash alike.
  */
-function hashCell(h: number, v: CellValue): number {
-  if (typeof v === "string") {
-    let start = 0;
-    let end = v.length;
-    while (start < end && isTrimmed(v.charCodeAt(start))) start++;
-    while (end > start && isTrimmed(v.charCodeAt(end - 1))) end--;
-    h = mix(h, end - start);
-    // Longer texts: their first and last 8 characters (and length) are plenty to tell rows apart; rows
-    // that agree there are compared in full (sameRow).
-    if (end - start > 16) {
-      for (let i = start; i < start + 8; i++) h = mix(h, v.charCodeAt(i));
-      start = end - 8;
+function textHash(v: string): number {
+  let start = 0;
+  let end = v.length;
+  while (start < end && isTrimmed(v.charCodeAt(start))) start++;
+  while (end > start && isTrimmed(v.charCodeAt(end - 1))) end--;
+  let h = mix(0x811c9dc5, end - start);
+  // Longer texts: their first and last 8 characters (and length) are plenty to tell rows apart; rows that
+  // agree there are compared in full (sameRow).
+  if (end - start > 16) {
+    for (let i = start; i < start + 8; i++) h = mix(h, v.charCodeAt(i));
+    start = end - 8;
+  }
+  for (let i = start; i < end; i++) h = mix(h, v.charCodeAt(i));
+  return h;
+}
+
+/** Texts hashed at most this many at a time per table pass; past that, each is hashed where it stands. */
+const TEXT_MEMO_LIMIT = 1 << 16;
+
+/**
+ * Cell hashes for one pass over a table. A text's hash is remembered by the string itself: a sheet repeats
+ * its texts (a product, a country, an invoice number on every line of its order) and a workbook's reader
+ * hands out one string per distinct text, which keeps its own hash (V8 stores it in the string) — so a repeat costs a lookup, not
+ * a walk over its characters. The memo only caches textHash (equal keys still hash alike) and stops growing
+ * at TEXT_MEMO_LIMIT texts (a column of unique ids gains nothing from it).
+ */
+class CellHasher {
+  private readonly memo = new Map<string, number>();
+
+  /** A cell's hash mixed into h: a text by textHash, a number by its bits, a boolean by its value, each with its type. */
+  mixCell(h: number, v: CellValue): number {
+    if (typeof v === "string") {
+      let t = this.memo.get(v);
+      if (t === undefined) {
+        t = textHash(v);
+        if (this.memo.size < TEXT_MEMO_LIMIT) this.memo.set(v, t);
+      }
+      return mix(mix(h, 1), t);
     }
-    for (let i = start; i < end; i++) h = mix(h, v.charCodeAt(i));
-    return h;
+    if (typeof v === "number") {
+      NUMBER_BITS[0] = v === 0 ? 0 : v; // String(-0) is "0": -0 and 0 are one key
+      return mix(mix(mix(h, 2), NUMBER_WORDS[0]), NUMBER_WORDS[1]);
+    }
+    return mix(h, v ? 4 : 3);
   }
-  if (typeof v === "number") {
-    NUMBER_BITS[0] = v === 0 ? 0 : v; // String(-0) is "0": -0 and 0 are one key
-    return mix(mix(mix(h, 2), NUMBER_WORDS[0]), NUMBER_WORDS[1]);
-  }
-  return mix(h, v ? 4 : 3);
 }
 
 /**
  * A 30-bit hash of a row's cell keys (FNV-1a): rows are grouped by hash and then compared cell by
  * cell, so a million-row table holds no row strings. Collisions only cost a comparison.
  */
-function rowHash(row: readonly CellValue[], width: number, skip: number): number {
+function rowHash(cells: CellHasher, row: readonly CellValue[], width: number, skip: number): number {
   let h = 0x811c9dc5;
   for (let c = 0; c < width; c++) {
     if (c === skip) continue;
-    h = mix(hashCell(h, row[c] ?? ""), 5); // separates the cells
+    h = mix(cells.mixCell(h, row[c] ?? ""), 5); // separates the cells
   }
   return (h ^ (h >>> 30)) & 0x3fffffff;
 }
@@ -175,24 +198,24 @@ function groupsByHash(
 }
 
 /** Hashes of the rows, every cell but `skip` (-1: every cell). */
-function rowHashes(table: RawTable, rows: readonly number[], skip: number): Uint32Array {
+function rowHashes(table: RawTable, rows: readonly number[], skip: number, cells: CellHasher): Uint32Array {
   const width = table.headers.length;
   const hashes = new Uint32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) hashes[i] = rowHash(table.rows[rows[i]], width, skip);
+  for (let i = 0; i < rows.length; i++) hashes[i] = rowHash(cells, table.rows[rows[i]], width, skip);
   return hashes;
 }
 
 /** Groups (at least two rows) of rows equal in every cell but `skip` (-1: every cell). */
-function equalRows(table: RawTable, rows: readonly number[], skip: number, hashes?: Uint32Array): number[][] {
+function equalRows(table: RawTable, rows: readonly number[], skip: number, hashes: Uint32Array): number[][] {
   const width = table.headers.length;
-  return groupsByHash(rows, hashes ?? rowHashes(table, rows, skip), (a, b) =>
+  return groupsByHash(rows, hashes, (a, b) =>
     sameRow(table.rows[a], table.rows[b], width, skip)
   );
 }
 
 /** A row's hash from its hash without one cell, and that cell: consistent with equality of all cells. */
-function withCell(h: number, v: CellValue): number {
-  const x = mix(hashCell(h, v), 5);
+function withCell(cells: CellHasher, h: number, v: CellValue): number {
+  const x = mix(cells.mixCell(h, v), 5);
   return (x ^ (x >>> 30)) & 0x3fffffff;
 }
 
@@ -290,8 +313,11 @@ export function findDuplicates(
 
   // One pass over the cells serves both "equal rows" and "equal but for the id" (customer tables).
   const byId = kind === "customers" && idCol >= 0;
-  const withoutId = byId ? rowHashes(table, rows, idCol) : undefined;
-  const whole = withoutId?.map((h, i) => withCell(h, cellAt(table, rows[i], idCol)));
+  const cells = new CellHasher();
+  const withoutId = byId ? rowHashes(table, rows, idCol, cells) : undefined;
+  const whole = withoutId
+    ? withoutId.map((h, i) => withCell(cells, h, cellAt(table, rows[i], idCol)))
+    : rowHashes(table, rows, -1, cells);
 
   // Per row: the first row it equals in every cell (itself when none).
   const record = new Int32Array(table.rows.length).map((_, r) => r);
@@ -302,7 +328,7 @@ export function findDuplicates(
 
   // Credit codes are checked in every table; keys tie rows together in customer tables only.
   const readers = keyReaders(parsed, kind === "customers" ? settings.duplicates.keys : [], out);
-  if (byId) {
+  if (withoutId) {
     for (const g of equalRows(table, rows, idCol, withoutId)) {
       const ids = new Set(g.map((r) => cellKey(cellAt(table, r, idCol))));
       if (ids.size > 1) groups.push({ kind: "duplicateButId", rows: g });
