@@ -34,7 +34,7 @@ function utf8ByLines(b: Uint8Array, fatal: boolean): string {
   const decoder = new TextDecoder("utf-8", { fatal });
   if (b.length <= DECODE_PIECE) return decoder.decode(b);
   const parts: string[] = [];
-  for (let start = 0; start < b.length; ) {
+  for (let start = 0; start < b.length;) {
     let end = Math.min(b.length, start + DECODE_PIECE);
     if (end < b.length) {
       const lf = b.lastIndexOf(0x0a, end - 1);

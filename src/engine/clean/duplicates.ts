@@ -208,9 +208,7 @@ function rowHashes(table: RawTable, rows: readonly number[], skip: number, cells
 /** Groups (at least two rows) of rows equal in every cell but `skip` (-1: every cell). */
 function equalRows(table: RawTable, rows: readonly number[], skip: number, hashes: Uint32Array): number[][] {
   const width = table.headers.length;
-  return groupsByHash(rows, hashes, (a, b) =>
-    sameRow(table.rows[a], table.rows[b], width, skip)
-  );
+  return groupsByHash(rows, hashes, (a, b) => sameRow(table.rows[a], table.rows[b], width, skip));
 }
 
 /** A row's hash from its hash without one cell, and that cell: consistent with equality of all cells. */
