@@ -114,6 +114,15 @@ export class StoreRow {
     return this.v[c] !== undefined;
   }
 
+  /** Room for exactly `width` cells (a new array when the row is narrower; missing cells stay missing). */
+  widen(width: number): void {
+    const old = this.v;
+    if (old.length >= width) return;
+    const v = new Array<unknown>(width);
+    for (let c = 0; c < old.length; c++) if (old[c] !== undefined) v[c] = old[c];
+    this.v = v;
+  }
+
   styleAt(c: number): Style | undefined {
     return this.s === undefined ? undefined : this.s[c];
   }
@@ -156,13 +165,17 @@ export class SheetStore {
     return this.rows[r];
   }
 
-  /** Row r, created when missing (with room for `width` cells, when known: a 17-slot default otherwise). */
+  /**
+   * Row r, created when missing, with room for `width` cells when known (a 17-slot default otherwise). An
+   * existing row narrower than `width` is widened to exactly that: a store past its end would grow the array
+   * by half again plus 16 slots, and a million rows given new columns would carry the spare slots.
+   */
   rowAt(r: number, width = 0): StoreRow {
     let row = this.rows[r];
     if (row === undefined) {
       row = new StoreRow(width);
       this.rows[r] = row;
-    }
+    } else if (row.v.length < width) row.widen(width);
     return row;
   }
 

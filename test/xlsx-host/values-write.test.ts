@@ -281,3 +281,22 @@ describe("protected sheets", () => {
     expect(await read(host, "B1", "values")).toEqual([["ok"]]);
   });
 });
+
+describe("columns added beside existing rows", () => {
+  test("rows widen to exactly the written range and keep their cells, blanks and formats", async () => {
+    const host = HostWorkbook.fromCsv("id,day,note\n1,2024-05-10,\n2,,x\n", "Sheet1");
+    await write(host, "E2:F3", (r) => (r.values = [["'011", 7], ["a", ""]]));
+    expect(await read(host, "A1:F3", "values")).toEqual([
+      ["id", "day", "note", "", "", ""],
+      [1, 45422, "", "", "011", 7],
+      [2, "", "x", "", "a", ""],
+    ]);
+    expect((await read(host, "B2", "numberFormat"))[0][0]).not.toBe("General");
+    // Exactly as wide as the written range's right edge: no spare slots carried by every row.
+    const store = host.doc.findSheet("Sheet1")!.store;
+    expect(store.row(1)!.v.length).toBe(6);
+    expect(store.row(2)!.v.length).toBe(6);
+    expect(store.row(1)!.has(3)).toBe(false);
+    expect(store.row(2)!.has(1)).toBe(false);
+  });
+});
