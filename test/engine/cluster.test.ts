@@ -5,7 +5,7 @@
 import { defaultSettings, parseSettings, type Settings } from "../../src/engine/config";
 import { fitClusters, FIT_SAMPLE, relabelBySize, SILHOUETTE_SAMPLE } from "../../src/engine/cluster/auto-k";
 import { buildFeatures, type FeatureColumn } from "../../src/engine/cluster/features";
-import { kmeans, type Matrix } from "../../src/engine/cluster/kmeans";
+import { kmeans, kmeansPlusPlus, lloyd, type Matrix } from "../../src/engine/cluster/kmeans";
 import { clusterNames } from "../../src/engine/cluster/names";
 import { createRng, sampleIndices } from "../../src/engine/cluster/random";
 import { silhouetteScore } from "../../src/engine/cluster/silhouette";
@@ -39,6 +39,101 @@ function run(table: RawTable, settings: Settings = defaultSettings()): Segmentat
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
 }
+
+/**
+ * Lloyd's algorithm written plainly (the reference for lloyd's fused passes): nearest
+ * centre by squared distance, lowest index on a tie; sums in row order; an empty cluster takes the row
+ * farthest from its centre; stop when no label changes or the centres move at most tolScaled.
+ */
+function plainLloyd(m: Matrix, k: number, start: Float64Array, maxIter: number, tolScaled: number) {
+  const { data, n, d } = m;
+  const sq = (a: Float64Array, i: number, b: Float64Array, j: number) => {
+    let s = 0;
+    for (let f = 0; f < d; f++) s += (a[i * d + f] - b[j * d + f]) ** 2;
+    return s;
+  };
+  const nearestOf = (centers: Float64Array, i: number) => {
+    let best = 0;
+    for (let c = 1; c < k; c++) if (sq(data, i, centers, c) < sq(data, i, centers, best)) best = c;
+    return best;
+  };
+  let centers = start.slice();
+  const labels = new Int32Array(n).fill(-1);
+  let iterations = 0;
+  for (; iterations < maxIter; iterations++) {
+    let changed = 0;
+    for (let i = 0; i < n; i++) {
+      const c = nearestOf(centers, i);
+      if (labels[i] !== c) changed++;
+      labels[i] = c;
+    }
+    if (changed === 0) break;
+    const sums = new Float64Array(k * d);
+    const counts = new Float64Array(k);
+    for (let i = 0; i < n; i++) {
+      counts[labels[i]]++;
+      for (let f = 0; f < d; f++) sums[labels[i] * d + f] += data[i * d + f];
+    }
+    const empty = [...counts.keys()].filter((c) => counts[c] === 0);
+    const far = [...labels.keys()].sort((a, b) => sq(data, b, centers, labels[b]) - sq(data, a, centers, labels[a]) || a - b);
+    empty.forEach((c, e) => {
+      const row = far[e];
+      counts[labels[row]]--;
+      for (let f = 0; f < d; f++) {
+        sums[labels[row] * d + f] -= data[row * d + f];
+        sums[c * d + f] = data[row * d + f];
+      }
+      counts[c] = 1;
+      labels[row] = c;
+    });
+    const next = sums.map((s, j) => s / (counts[Math.floor(j / d)] || 1));
+    let shift = 0;
+    for (let j = 0; j < next.length; j++) shift += (next[j] - centers[j]) ** 2;
+    centers = next;
+    if (shift <= tolScaled) {
+      iterations++;
+      break;
+    }
+  }
+  let inertia = 0;
+  for (let i = 0; i < n; i++) {
+    labels[i] = nearestOf(centers, i);
+    inertia += sq(data, i, centers, labels[i]);
+  }
+  return { labels, centroids: centers, inertia, iterations };
+}
+
+describe("lloyd", () => {
+  test("the same labels, centres, inertia and passes as Lloyd's algorithm written plainly", () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const rng = createRng(seed);
+      const d = 1 + (seed % 4);
+      const k = 2 + (seed % 7);
+      const centres = Array.from({ length: k + (seed % 3) }, () => Array.from({ length: d }, () => rng.next() * 10));
+      const { m } = blobs(centres, 20 + (seed % 5) * 30, 0.5 + (seed % 3), seed);
+      // Some coordinates on a grid: ties between centres (the lowest index wins).
+      if (seed % 2 === 0) for (let i = 0; i < m.data.length; i += 7) m.data[i] = Math.round(m.data[i]);
+      const start = kmeansPlusPlus(m, k, createRng(seed + 100));
+      const ours = lloyd(m, k, start, 300, 1e-6);
+      const plain = plainLloyd(m, k, start, 300, 1e-6);
+      expect(Array.from(ours.labels)).toEqual(Array.from(plain.labels));
+      expect(Array.from(ours.centroids)).toEqual(Array.from(plain.centroids));
+      expect(ours.inertia).toBe(plain.inertia);
+      expect(ours.iterations).toBe(plain.iterations);
+    }
+  });
+
+  test("an empty cluster takes the row farthest from its centre", () => {
+    // Two far groups and a third centre placed where no row is nearest to it.
+    const m = matrix([[0], [0.1], [0.2], [10], [10.1], [10.2], [30]]);
+    const start = Float64Array.from([0.1, 10.1, 1000]);
+    const ours = lloyd(m, 3, start, 300, 0);
+    const plain = plainLloyd(m, 3, start, 300, 0);
+    expect(Array.from(ours.labels)).toEqual(Array.from(plain.labels));
+    expect(Array.from(ours.centroids)).toEqual(Array.from(plain.centroids));
+    expect(new Set(ours.labels).size).toBe(3);
+  });
+});
 
 describe("kmeans", () => {
   test("same data and seed → the same labels, centroids and inertia", () => {
