@@ -1,5 +1,7 @@
 /** countStrictlyWorse's radix sort orders keys exactly as comparing the numbers does. */
 import fc from "fast-check";
+import { sortedKnown } from "../../src/engine/rfm/quantile";
+import { sortedFloat64 } from "../../src/engine/rfm/radix";
 import { countStrictlyWorse } from "../../src/engine/rfm/scores";
 
 /** The comparison-sort version it replaced. */
@@ -52,5 +54,36 @@ describe("countStrictlyWorse", () => {
     const counts = Array.from({ length: n }, (_, i) => (i % 11 === 0 ? null : 1 + ((i * 104_729) % 30)));
     expect(countStrictlyWorse(amounts, "higher")).toEqual(bySort(amounts, "higher"));
     expect(countStrictlyWorse(counts, "lower")).toEqual(bySort(counts, "lower"));
+  });
+});
+
+describe("sortedFloat64 (quantiles and tertiles) sorts as Float64Array.prototype.sort", () => {
+  const value = fc.oneof(
+    fc.double({ noNaN: true }),
+    fc.constantFrom(0, -0, Infinity, -Infinity, Number.MIN_VALUE, -Number.MIN_VALUE, 1, -1, 1e-300, 2 ** 53),
+    fc.integer({ min: -5, max: 5 })
+  );
+  test("the same values in the same order, bit for bit (−0 before +0, subnormals, infinities, repeats)", () => {
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 300 }), (values) => {
+        const input = Float64Array.from(values);
+        const ours = sortedFloat64(input);
+        const reference = Float64Array.from(values).sort();
+        expect(Array.from(ours).map((v) => Object.is(v, -0) ? "-0" : v)).toEqual(
+          Array.from(reference).map((v) => (Object.is(v, -0) ? "-0" : v))
+        );
+        expect(Array.from(input)).toEqual(values); // the input is left as it was
+      }),
+      { numRuns: 2000, seed: 17 }
+    );
+  });
+
+  test("sortedKnown leaves out unknowns and sorts a million values", () => {
+    const values: (number | null)[] = Array.from({ length: 1_000_000 }, (_, i) => (i % 97 === 0 ? null : ((i * 7919) % 100_003) / 7 - 5000));
+    values[5] = NaN;
+    const sorted = sortedKnown(values);
+    const reference = Float64Array.from(values.filter((v): v is number => v !== null && !Number.isNaN(v))).sort();
+    expect(sorted.length).toBe(reference.length);
+    for (let i = 0; i < sorted.length; i++) if (sorted[i] !== reference[i]) throw new Error(`position ${i}`);
   });
 });

@@ -3,6 +3,8 @@
  * for ascending x[0..n−1], h = (n − 1)·p, Q(p) = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
  */
 
+import { sortedFloat64 } from "./radix";
+
 /** Q(p) of values already sorted ascending; NaN for an empty list. */
 export function quantileType7(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
@@ -13,9 +15,9 @@ export function quantileType7(sorted: ArrayLike<number>, p: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-/** The known (non-null, non-NaN) values, sorted ascending. */
+/** The known (non-null, non-NaN) values, sorted ascending (a radix sort: radix.ts). */
 export function sortedKnown(values: ReadonlyArray<number | null>): Float64Array {
   const known: number[] = [];
   for (const v of values) if (v !== null && !Number.isNaN(v)) known.push(v);
-  return Float64Array.from(known).sort();
+  return sortedFloat64(Float64Array.from(known));
 }
