@@ -63,16 +63,19 @@ export class CsvFill implements CsvSink {
   private r = 0;
   private j = 0;
   private current: StoreRow | undefined = undefined;
-  private styledCols: number[] | undefined = undefined;
-  private rowStyles: Style[] | undefined = undefined;
+  /** The row's formatted columns and their styles: the first `styled` entries (buffers kept from row to row). */
+  private readonly styledCols: number[] = [];
+  private readonly rowStyles: Style[] = [];
+  private styled = 0;
   /** Fields of the widest row so far: the size a new row's array is given. */
   private width = 0;
   /** Per column, the last text field read and its reading. */
   private readonly lastText: (string | undefined)[] = [];
   private readonly lastTyped: Typed[] = [];
   /** The previous row's formatted columns and its style array, reused while rows keep the same formats. */
-  private lastCols: number[] | undefined = undefined;
-  private lastStyles: Style[] | undefined = undefined;
+  private readonly lastCols: number[] = [];
+  private readonly lastStyles: Style[] = [];
+  private lastStyled = 0;
   private lastPattern: (Style | undefined)[] | undefined = undefined;
 
   constructor(private readonly store: SheetStore) {}
@@ -115,16 +118,20 @@ export class CsvFill implements CsvSink {
 
   end(): void {
     const row = this.current;
-    const cols = this.styledCols;
-    const styles = this.rowStyles;
-    if (row !== undefined && cols !== undefined && styles !== undefined) {
-      if (this.lastPattern !== undefined && sameList(cols, this.lastCols) && sameList(styles, this.lastStyles))
-        row.s = this.lastPattern;
+    const n = this.styled;
+    if (row !== undefined && n > 0) {
+      // Formatted like the row before (a CSV's date columns): its style array, with no array made for this row.
+      if (this.lastPattern !== undefined && this.sameAsLast()) row.s = this.lastPattern;
       else {
+        const cols = this.styledCols.slice(0, n);
+        const styles = this.rowStyles.slice(0, n);
         const key = cols.map((c, k) => `${c}:${styles[k].numFmt}|`).join("");
         row.s = this.pattern(key, Math.max(this.width, this.j), cols, styles);
-        this.lastCols = cols;
-        this.lastStyles = styles;
+        for (let k = 0; k < n; k++) {
+          this.lastCols[k] = cols[k];
+          this.lastStyles[k] = styles[k];
+        }
+        this.lastStyled = n;
         this.lastPattern = row.s as (Style | undefined)[];
       }
     }
@@ -136,8 +143,17 @@ export class CsvFill implements CsvSink {
   private reset(): void {
     this.j = 0;
     this.current = undefined;
-    this.styledCols = undefined;
-    this.rowStyles = undefined;
+    this.styled = 0;
+  }
+
+  /** The row's formatted columns and styles are the previous formatted row's. */
+  private sameAsLast(): boolean {
+    const n = this.styled;
+    if (n !== this.lastStyled) return false;
+    for (let k = 0; k < n; k++) {
+      if (this.styledCols[k] !== this.lastCols[k] || this.rowStyles[k] !== this.lastStyles[k]) return false;
+    }
+    return true;
   }
 
   private cell(): StoreRow {
@@ -172,8 +188,9 @@ export class CsvFill implements CsvSink {
       case "number":
         this.put(t.value);
         if (t.format) {
-          (this.styledCols ??= []).push(j);
-          (this.rowStyles ??= []).push(this.style(t.format));
+          this.styledCols[this.styled] = j;
+          this.rowStyles[this.styled] = this.style(t.format);
+          this.styled++;
         }
         return;
       case "boolean":
@@ -213,11 +230,5 @@ export class CsvFill implements CsvSink {
 function sameText(text: string, start: number, end: number, s: string): boolean {
   if (s.length !== end - start) return false;
   for (let i = 0; i < s.length; i++) if (text.charCodeAt(start + i) !== s.charCodeAt(i)) return false;
-  return true;
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[] | undefined): boolean {
-  if (b === undefined || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }

@@ -106,8 +106,14 @@ function applyCells(t: RangeTarget, v: unknown, prop: "values" | "formulas" | "n
       if (x !== null && x !== undefined && typeof x !== "string") throw richError("InvalidArgument", location);
     } else if (!(x instanceof Date) && x !== undefined && !(typeof x === "number")) checkScalar(x, location);
   };
-  if (p.kind === "each") for (const row of p.grid) for (const x of row) check(x);
-  else check(p.value);
+  if (p.kind === "each") {
+    // Indexed: a million-row write is checked without an iterator step per cell.
+    const grid = p.grid;
+    for (let i = 0; i < grid.length; i++) {
+      const row = grid[i];
+      for (let j = 0; j < row.length; j++) check(row[j]);
+    }
+  } else check(p.value);
   checkWritable(sheet, rect, location);
   if (prop !== "numberFormat") checkMerges(sheet, rect, location);
 

@@ -27,11 +27,12 @@ export type DateOrderVerdict =
 
 const isDay = (n: number) => n >= 13 && n <= 31;
 
-export function detectDateOrder(values: Iterable<CellValue>): DateOrderVerdict {
+export function detectDateOrder(values: readonly CellValue[]): DateOrderVerdict {
   let cells = 0;
   let dayFirst = 0;
   let monthFirst = 0;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (typeof v !== "string" || v === "") continue;
     const p = splitDayMonthYear(normalizeText(v));
     if (!p) continue;
