@@ -31,6 +31,7 @@ import { columnLeft, columnWidth, rowHeight, rowTop } from "./geometry";
 import {
   BoundObject,
   CollectionObject,
+  HostObject,
   Json,
   Loadable,
   NavObject,
@@ -144,7 +145,41 @@ export function seriesFrom(sheet: SheetState, rect: Rect, seriesBy: "Auto" | "Co
 /** Marks a load of the collection's own `count` (not an item property). */
 const COUNT = "$count";
 
-export class ChartCollection extends CollectionObject<SheetState, ChartModel, Chart> {
+/**
+ * A collection with a `count` property besides its items (ChartCollection, ChartSeriesCollection): `count` is
+ * loaded alongside or instead of the items, as Office.js loads it.
+ */
+abstract class CountedCollection<T, I, IP extends HostObject<I>> extends CollectionObject<T, I, IP> {
+  /** The number of items of the resolved parent. */
+  abstract _countOf(t: T): number;
+
+  get count(): number {
+    return this._get("count");
+  }
+
+  override _select(paths: string[], sel: Selection = emptySelection()): Selection {
+    const rest = paths.filter((p) => p.split(/[/.]/)[0] !== "count");
+    if (rest.length < paths.length) sel.navs.set(COUNT, emptySelection());
+    return rest.length ? super._select(rest, sel) : sel;
+  }
+  override _compute(sel: Selection): Json {
+    const t = this._resolve();
+    if (t === null) return null;
+    const itemSel = withoutCount(sel);
+    const wantItems = itemSel.scalars.size > 0 || itemSel.navs.size > 0;
+    const out = (wantItems ? super._compute(itemSel) : {}) as { [k: string]: Json };
+    if (sel.navs.has(COUNT)) out.count = this._countOf(t);
+    return out;
+  }
+  override _apply(sel: Selection, data: Json): void {
+    const itemSel = withoutCount(sel);
+    if (itemSel.scalars.size > 0 || itemSel.navs.size > 0) super._apply(itemSel, data);
+    else this._isNull = data === null;
+    if (data !== null && sel.navs.has(COUNT)) this._props.count = (data as { count: number }).count;
+  }
+}
+
+export class ChartCollection extends CountedCollection<SheetState, ChartModel, Chart> {
   get _typeName(): string {
     return "ChartCollection";
   }
@@ -161,32 +196,9 @@ export class ChartCollection extends CollectionObject<SheetState, ChartModel, Ch
     return new Chart(this._ctx, "ChartCollection.items");
   }
 
-  /** "count: Returns the number of charts in the worksheet." A collection property besides the items. */
-  get count(): number {
-    return this._get("count");
-  }
-
-  override _select(paths: string[], sel: Selection = emptySelection()): Selection {
-    const rest = paths.filter((p) => p.split(/[/.]/)[0] !== "count");
-    if (rest.length < paths.length) sel.navs.set(COUNT, emptySelection());
-    return rest.length ? super._select(rest, sel) : sel;
-  }
-  override _compute(sel: Selection): Json {
-    const wantCount = sel.navs.has(COUNT);
-    const itemSel = withoutCount(sel);
-    const wantItems = itemSel.scalars.size > 0 || itemSel.navs.size > 0;
-    const t = this._resolve();
-    if (t === null) return null;
-    const out = (wantItems ? super._compute(itemSel) : {}) as { [k: string]: Json };
-    if (wantCount) out.count = t.objects.charts.length;
-    return out;
-  }
-  override _apply(sel: Selection, data: Json): void {
-    const itemSel = withoutCount(sel);
-    const wantItems = itemSel.scalars.size > 0 || itemSel.navs.size > 0;
-    if (wantItems) super._apply(itemSel, data);
-    else this._isNull = data === null;
-    if (data !== null && sel.navs.has(COUNT)) this._props.count = (data as { count: number }).count;
+  /** "count: Returns the number of charts in the worksheet." */
+  _countOf(s: SheetState): number {
+    return s.objects.charts.length;
   }
 
   private _find(s: SheetState, name: string): ChartModel | null {
@@ -477,7 +489,7 @@ function seriesLive(t: SeriesTarget, location: string): number {
   return i;
 }
 
-export class ChartSeriesCollection extends CollectionObject<ChartModel, SeriesTarget, ChartSeries> {
+export class ChartSeriesCollection extends CountedCollection<ChartModel, SeriesTarget, ChartSeries> {
   constructor(ctx: HostContext, location: string, parent: Resolvable<unknown>, derive: (p: unknown) => ChartModel) {
     super(ctx, location, parent, (p) => live(derive(p), location));
   }
@@ -496,28 +508,8 @@ export class ChartSeriesCollection extends CollectionObject<ChartModel, SeriesTa
   _prototypeItem(): ChartSeries {
     return new ChartSeries(this._ctx, "ChartSeriesCollection.items");
   }
-  get count(): number {
-    return this._get("count");
-  }
-  override _select(paths: string[], sel: Selection = emptySelection()): Selection {
-    const rest = paths.filter((p) => p.split(/[/.]/)[0] !== "count");
-    if (rest.length < paths.length) sel.navs.set(COUNT, emptySelection());
-    return rest.length ? super._select(rest, sel) : sel;
-  }
-  override _compute(sel: Selection): Json {
-    const m = this._resolve();
-    if (m === null) return null;
-    const itemSel = withoutCount(sel);
-    const wantItems = itemSel.scalars.size > 0 || itemSel.navs.size > 0;
-    const out = (wantItems ? super._compute(itemSel) : {}) as { [k: string]: Json };
-    if (sel.navs.has(COUNT)) out.count = m.series.length;
-    return out;
-  }
-  override _apply(sel: Selection, data: Json): void {
-    const itemSel = withoutCount(sel);
-    if (itemSel.scalars.size > 0 || itemSel.navs.size > 0) super._apply(itemSel, data);
-    else this._isNull = data === null;
-    if (data !== null && sel.navs.has(COUNT)) this._props.count = (data as { count: number }).count;
+  _countOf(m: ChartModel): number {
+    return m.series.length;
   }
   getItemAt(index: number): ChartSeries {
     return this._instantiate(
