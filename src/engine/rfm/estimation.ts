@@ -11,7 +11,8 @@
 import type { RfmScoring, RfmSplit, RfmThresholds } from "../config";
 import { classesByThresholds, rfmClasses, rfmCode } from "./classes";
 import type { RfmFigures } from "./figures";
-import { rPackageBreaks } from "./r-package";
+import { rPackageBins, rPackageBreaks } from "./r-package";
+import { sortedFloat64 } from "./radix";
 import type { Better, RfmScores } from "./scores";
 import { scoreRfm } from "./scoring";
 
@@ -47,7 +48,7 @@ export function quintileScoresWithin(
 ): Uint8Array {
   const keys: number[] = [];
   for (let i = 0; i < values.length; i++) if (estimate[i]) keys.push(keyOf(values[i], better));
-  const sorted = Float64Array.from(keys).sort();
+  const sorted = sortedFloat64(Float64Array.from(keys));
   const n = sorted.length;
   const out = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) {
@@ -63,19 +64,7 @@ export function rPackageScoresWithin(
   better: Better,
   estimate: Uint8Array
 ): Uint8Array {
-  const breaks = rPackageBreaks(values.filter((_, i) => estimate[i] === 1));
-  const out = new Uint8Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || Number.isNaN(v)) {
-      out[i] = 1;
-      continue;
-    }
-    let bin = 0;
-    for (const b of breaks) if (b <= v) bin++;
-    out[i] = better === "higher" ? bin + 1 : 5 - bin;
-  }
-  return out;
+  return rPackageBins(values, better, rPackageBreaks(values.filter((_, i) => estimate[i] === 1)));
 }
 
 /** scoreRfm, with the thresholds estimated on the customers `estimate` marks. */

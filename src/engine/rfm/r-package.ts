@@ -26,7 +26,11 @@ export function rPackageBreaks(values: ReadonlyArray<number | null>): number[] {
 }
 
 export function rPackageScores(values: ReadonlyArray<number | null>, better: Better): Uint8Array {
-  const breaks = rPackageBreaks(values);
+  return rPackageBins(values, better, rPackageBreaks(values));
+}
+
+/** Each value's score from given breaks: its bin, counted from the top for "lower is better"; unknown = 1. */
+export function rPackageBins(values: ReadonlyArray<number | null>, better: Better, breaks: number[]): Uint8Array {
   const out = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
