@@ -22,20 +22,15 @@ import { findDuplicates, redundantRows, resolveDuplicates } from "./duplicates";
 import { fillMissing } from "./missing";
 import { parseTable } from "./normalize";
 import { orderFindings } from "./orders";
+import { FIX_ORDER } from "./apply-fixes";
 import { flagOutliers } from "./outliers";
 import { plausibleFindings } from "./plausible";
 import { privacyFindings } from "./privacy";
 import { headerFindings, valueFindings } from "./structure";
 import type { CleanContext, CleaningReport, CleaningSettings, CleanScope, FixKind } from "./types";
 
-const NORMALIZE_KINDS: readonly FixKind[] = [
-  "normalizeNumber",
-  "normalizeDate",
-  "normalizeBoolean",
-  "normalizeGender",
-  "normalizeCity",
-  "normalizeText",
-];
+/** The fixes that rewrite a cell into its normal form (any column). */
+const NORMALIZE_KINDS: readonly FixKind[] = FIX_ORDER.filter((k) => k.startsWith("normalize"));
 
 /**
  * Cleans `table` (a RawTable as src/excel reads it). `fields` is the engine's header mapping
