@@ -1,7 +1,7 @@
 /** countStrictlyWorse's radix sort orders keys exactly as comparing the numbers does. */
 import fc from "fast-check";
 import { sortedKnown } from "../../src/engine/rfm/quantile";
-import { sortedFloat64 } from "../../src/engine/rfm/radix";
+import { sortedFloat64 } from "../../src/engine/radix";
 import { countStrictlyWorse } from "../../src/engine/rfm/scores";
 
 /** The comparison-sort version it replaced. */

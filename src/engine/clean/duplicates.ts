@@ -20,6 +20,7 @@
 import { parseId } from "../parse/id";
 import { phoneKey } from "../parse/phone";
 import { dayFromIso } from "../parse/day";
+import { radixOrder } from "../radix";
 import type { CellValue, RawTable, TableKind } from "../types";
 import type { Collector } from "./collector";
 import { checkCreditCode, normalizeCreditCode } from "./credit-code";
@@ -135,32 +136,8 @@ function sameRow(a: readonly CellValue[], b: readonly CellValue[], width: number
   return true;
 }
 
-/**
- * Positions 0…n−1 ordered by hash: an LSD radix sort of the 30-bit hashes in two passes of 15 bits,
- * stable (equal hashes keep their input order), O(n) with typed arrays only.
- */
-function orderByHash(hashes: Uint32Array): Int32Array {
-  const n = hashes.length;
-  let order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  let next = new Int32Array(n);
-  const count = new Int32Array(1 << 15);
-  for (const shift of [0, 15]) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(hashes[i] >>> shift) & 0x7fff]++;
-    for (let d = 0, sum = 0; d < count.length; d++) {
-      const c = count[d];
-      count[d] = sum;
-      sum += c;
-    }
-    for (let k = 0; k < n; k++) {
-      const i = order[k];
-      next[count[(hashes[i] >>> shift) & 0x7fff]++] = i;
-    }
-    [order, next] = [next, order];
-  }
-  return order;
-}
+/** Positions 0…n−1 ordered by hash (the engine's radix sort: the hash as the high word), stable. */
+const orderByHash = (hashes: Uint32Array): Int32Array => radixOrder(hashes, new Uint32Array(hashes.length));
 
 /**
  * Groups (at least two rows) of `rows` whose hashes are equal and that `same` says are equal. Columnar:

@@ -12,7 +12,7 @@ import type { RfmScoring, RfmSplit, RfmThresholds } from "../config";
 import { classesByThresholds, rfmClasses, rfmCode } from "./classes";
 import type { RfmFigures } from "./figures";
 import { rPackageBins, rPackageBreaks } from "./r-package";
-import { sortedFloat64 } from "./radix";
+import { sortedFloat64 } from "../radix";
 import type { Better, RfmScores } from "./scores";
 import { scoreRfm } from "./scoring";
 

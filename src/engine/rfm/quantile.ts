@@ -3,7 +3,7 @@
  * for ascending x[0..n−1], h = (n − 1)·p, Q(p) = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
  */
 
-import { sortedFloat64 } from "./radix";
+import { sortedFloat64 } from "../radix";
 
 /** Q(p) of values already sorted ascending; NaN for an empty list. */
 export function quantileType7(sorted: ArrayLike<number>, p: number): number {

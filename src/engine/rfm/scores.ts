@@ -10,7 +10,7 @@
  * everybody gets 1. O(N): one radix sort.
  */
 import type { RfmFigures } from "./figures";
-import { orderedWords, radixOrder } from "./radix";
+import { orderedWords, radixOrder } from "../radix";
 
 export type Better = "higher" | "lower";
 

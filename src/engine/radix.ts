@@ -1,6 +1,6 @@
 /**
- * Ordering float64 values by an LSD radix sort on their bits: 16 bits a pass, four passes, a pass skipped when
- * every key has those bits alike. O(N) with typed arrays only; at a million values ~5× faster than a comparison
+ * The engine's one radix sort: keys of two 32-bit words (a float64's bits, or a row hash as the high word)
+ * ordered by an LSD radix sort, 16 bits a pass, four passes, a pass skipped when every key has those bits alike. O(N) with typed arrays only; at a million values ~5× faster than a comparison
  * sort with a callback and ~4× faster than Float64Array.prototype.sort.
  */
 
