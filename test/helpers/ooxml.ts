@@ -22,6 +22,26 @@ export interface El {
   text: string;
 }
 
+/** EG_AxShared and the crosses choice that every axis of CT_CatAx and CT_ValAx starts with. */
+const AX_SHARED = [
+  "axId",
+  "scaling",
+  "delete",
+  "axPos",
+  "majorGridlines",
+  "minorGridlines",
+  "title",
+  "numFmt",
+  "majorTickMark",
+  "minorTickMark",
+  "tickLblPos",
+  "spPr",
+  "txPr",
+  "crossAx",
+  "crosses",
+  "crossesAt",
+];
+
 const TAG =
   /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
 
@@ -170,22 +190,7 @@ export const SEQUENCES: Record<string, string[]> = {
     "extLst",
   ],
   catAx: [
-    "axId",
-    "scaling",
-    "delete",
-    "axPos",
-    "majorGridlines",
-    "minorGridlines",
-    "title",
-    "numFmt",
-    "majorTickMark",
-    "minorTickMark",
-    "tickLblPos",
-    "spPr",
-    "txPr",
-    "crossAx",
-    "crosses",
-    "crossesAt",
+    ...AX_SHARED,
     "auto",
     "lblAlgn",
     "lblOffset",
@@ -195,22 +200,7 @@ export const SEQUENCES: Record<string, string[]> = {
     "extLst",
   ],
   valAx: [
-    "axId",
-    "scaling",
-    "delete",
-    "axPos",
-    "majorGridlines",
-    "minorGridlines",
-    "title",
-    "numFmt",
-    "majorTickMark",
-    "minorTickMark",
-    "tickLblPos",
-    "spPr",
-    "txPr",
-    "crossAx",
-    "crosses",
-    "crossesAt",
+    ...AX_SHARED,
     "crossBetween",
     "majorUnit",
     "minorUnit",
