@@ -22,6 +22,19 @@ const cli = (args: string[]) => runCli(args, "2024-06-01");
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), "segment-sheet-cleaning-"));
 
+/**
+ * The command on `input` with `settings` in a settings file beside it, `--summary -`: the run, its summary
+ * (parsed when the run succeeded) and the output file.
+ */
+async function runWithSettings(input: string, settings: unknown, asOf: string, lang: string, name: string) {
+  const dir = path.dirname(input);
+  const config = path.join(dir, `${name}.json`);
+  writeFileSync(config, JSON.stringify(settings));
+  const out = path.join(dir, `${name}.xlsx`);
+  const r = await cli([input, "-o", out, "--as-of", asOf, "--config", config, "--summary", "-", "--lang", lang]);
+  return { r, summary: r.code === 0 ? JSON.parse(r.stdout) : null, out };
+}
+
 function python(script: string, input?: Buffer): Buffer {
   const py = spawnSync(PY, ["-c", script], { input, maxBuffer: 64 * 1024 * 1024 });
   if (py.status !== 0) throw new Error(`python3 failed: ${py.stderr.toString()}`);
@@ -68,25 +81,9 @@ print(json.dumps({
   });
 
   test("--summary's cleaning counts agree with pandas; nothing is written into the user's cells by default", async () => {
-    const config = path.join(dir, "settings.json");
-    writeFileSync(config, JSON.stringify({ fields: MAPPING }));
-    const out = path.join(dir, "out.xlsx");
-    const r = await cli([
-      input,
-      "-o",
-      out,
-      "--as-of",
-      "2014-12-31",
-      "--config",
-      config,
-      "--summary",
-      "-",
-      "--lang",
-      "en",
-    ]);
+    const { r, summary, out } = await runWithSettings(input, { fields: MAPPING }, "2014-12-31", "en", "out");
     expect(r.stderr).not.toMatch(/\[/);
     expect(r.code).toBe(0);
-    const summary = JSON.parse(r.stdout);
     expect(expected.blank_income).toBeGreaterThan(0);
     expect(expected.dup_redundant).toBeGreaterThan(0);
     expect(summary.cleaning).toMatchObject({
@@ -107,24 +104,14 @@ print(json.dumps({
   });
 
   test("cleaning.accept in the settings: blank incomes get the median, duplicates folded and noted", async () => {
-    const config = path.join(dir, "accept.json");
-    writeFileSync(config, JSON.stringify({ fields: MAPPING, cleaning: { accept: ["fillMedian", "duplicateButId"] } }));
-    const out = path.join(dir, "accepted.xlsx");
-    const r = await cli([
+    const { r, summary, out } = await runWithSettings(
       input,
-      "-o",
-      out,
-      "--as-of",
+      { fields: MAPPING, cleaning: { accept: ["fillMedian", "duplicateButId"] } },
       "2014-12-31",
-      "--config",
-      config,
-      "--summary",
-      "-",
-      "--lang",
       "en",
-    ]);
+      "accepted"
+    );
     expect(r.code).toBe(0);
-    const summary = JSON.parse(r.stdout);
     expect(summary.cleaning.applied).toEqual({
       kinds: ["fillMedian"],
       cells: expected.blank_income,
@@ -150,27 +137,14 @@ describe("the messy template", () => {
     const dir = tempDir();
     const input = path.join(dir, "客户.xlsx");
     writeFileSync(input, await dirtyTemplate());
-    const config = path.join(dir, "settings.json");
-    writeFileSync(
-      config,
-      JSON.stringify({ cleaning: { accept: ["normalizeNumber", "maskPhone"], duplicates: { resolve: "merge" } } })
-    );
-    const out = path.join(dir, "out.xlsx");
-    const r = await cli([
+    const { r, summary, out } = await runWithSettings(
       input,
-      "-o",
-      out,
-      "--as-of",
+      { cleaning: { accept: ["normalizeNumber", "maskPhone"], duplicates: { resolve: "merge" } } },
       TEMPLATE_AS_OF,
-      "--config",
-      config,
-      "--summary",
-      "-",
-      "--lang",
       "zh-CN",
-    ]);
+      "out"
+    );
     expect(r.code).toBe(0);
-    const summary = JSON.parse(r.stdout);
     expect(summary.cleaning).toMatchObject({
       duplicates: 0,
       filled: 5,
