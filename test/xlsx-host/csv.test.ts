@@ -1,7 +1,7 @@
 import fc from "fast-check";
 /** CSV opened as en-US Excel opens it; CSV written as RFC 4180. */
 import { HostWorkbook } from "../../src/xlsx-host";
-import { decodeCsv } from "../../src/xlsx-host/csv";
+import { csvTextField, decodeCsv } from "../../src/xlsx-host/csv";
 import { parseTyped } from "../../src/xlsx-host/typed-input";
 import { thrown } from "./helpers";
 
@@ -15,7 +15,14 @@ async function sheetValues(host: HostWorkbook, sheet: string, prop: "values" | "
 
 function gb18030(text: string): Uint8Array {
   // GB18030 bytes for the characters used below (no encoder in TextEncoder; table from the GB18030 standard).
-  const table: Record<string, number[]> = { 客: [0xbf, 0xcd], 户: [0xbb, 0xa7], 北: [0xb1, 0xb1], 京: [0xbe, 0xa9], 金: [0xbd, 0xf0], 额: [0xb6, 0xee] };
+  const table: Record<string, number[]> = {
+    客: [0xbf, 0xcd],
+    户: [0xbb, 0xa7],
+    北: [0xb1, 0xb1],
+    京: [0xbe, 0xa9],
+    金: [0xbd, 0xf0],
+    额: [0xb6, 0xee],
+  };
   const out: number[] = [];
   for (const ch of text) {
     if (table[ch]) out.push(...table[ch]);
@@ -46,8 +53,14 @@ describe("opening CSV", () => {
 
   test("ISO and M/D/YYYY dates become date serials with a date format", async () => {
     const host = HostWorkbook.fromCsv("d1,d2\n2024-05-10,5/10/2024\n", "S");
-    expect(await sheetValues(host, "S")).toEqual([["d1", "d2"], [45422, 45422]]);
-    expect(await sheetValues(host, "S", "numberFormat")).toEqual([["General", "General"], ["m/d/yyyy", "m/d/yyyy"]]);
+    expect(await sheetValues(host, "S")).toEqual([
+      ["d1", "d2"],
+      [45422, 45422],
+    ]);
+    expect(await sheetValues(host, "S", "numberFormat")).toEqual([
+      ["General", "General"],
+      ["m/d/yyyy", "m/d/yyyy"],
+    ]);
   });
 
   test("a date with a time becomes a serial with a date-time format", async () => {
@@ -59,17 +72,26 @@ describe("opening CSV", () => {
 
   test("UTF-8 with a BOM decodes and the BOM is not part of the first header", async () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("客户,金额\n北京,5\n")]);
-    expect(await sheetValues(HostWorkbook.fromCsv(bytes, "S"), "S")).toEqual([["客户", "金额"], ["北京", 5]]);
+    expect(await sheetValues(HostWorkbook.fromCsv(bytes, "S"), "S")).toEqual([
+      ["客户", "金额"],
+      ["北京", 5],
+    ]);
   });
 
   test("UTF-8 without a BOM decodes", async () => {
     const bytes = new TextEncoder().encode("客户,金额\n北京,5\n");
-    expect(await sheetValues(HostWorkbook.fromCsv(bytes, "S"), "S")).toEqual([["客户", "金额"], ["北京", 5]]);
+    expect(await sheetValues(HostWorkbook.fromCsv(bytes, "S"), "S")).toEqual([
+      ["客户", "金额"],
+      ["北京", 5],
+    ]);
   });
 
   test("GB18030 bytes decode correctly", async () => {
     const bytes = gb18030("客户,金额\n北京,5\n");
-    expect(await sheetValues(HostWorkbook.fromCsv(bytes, "S"), "S")).toEqual([["客户", "金额"], ["北京", 5]]);
+    expect(await sheetValues(HostWorkbook.fromCsv(bytes, "S"), "S")).toEqual([
+      ["客户", "金额"],
+      ["北京", 5],
+    ]);
   });
 
   test("UTF-16 LE with a BOM decodes", async () => {
@@ -81,7 +103,10 @@ describe("opening CSV", () => {
       bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff;
       bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
     }
-    expect(await sheetValues(HostWorkbook.fromCsv(bytes, "S"), "S")).toEqual([["客户", "金额"], ["北京", 5]]);
+    expect(await sheetValues(HostWorkbook.fromCsv(bytes, "S"), "S")).toEqual([
+      ["客户", "金额"],
+      ["北京", 5],
+    ]);
   });
 
   test("UTF-16 BE with a BOM decodes", async () => {
@@ -93,7 +118,10 @@ describe("opening CSV", () => {
       bytes[2 + 2 * i] = text.charCodeAt(i) >> 8;
       bytes[3 + 2 * i] = text.charCodeAt(i) & 0xff;
     }
-    expect(await sheetValues(HostWorkbook.fromCsv(bytes, "S"), "S")).toEqual([["a", "b"], [1, 2]]);
+    expect(await sheetValues(HostWorkbook.fromCsv(bytes, "S"), "S")).toEqual([
+      ["a", "b"],
+      [1, 2],
+    ]);
   });
 
   test.each([
@@ -101,7 +129,10 @@ describe("opening CSV", () => {
     ["tab", "a\tb\n1\t2\n"],
     ["semicolon", "a;b\n1;2\n"],
   ])("the %s delimiter is detected", async (_name, text) => {
-    expect(await sheetValues(HostWorkbook.fromCsv(text, "S"), "S")).toEqual([["a", "b"], [1, 2]]);
+    expect(await sheetValues(HostWorkbook.fromCsv(text, "S"), "S")).toEqual([
+      ["a", "b"],
+      [1, 2],
+    ]);
   });
 
   test.each([
@@ -109,12 +140,19 @@ describe("opening CSV", () => {
     ["CRLF", "a,b\r\n1,2\r\n3,4\r\n"],
     ["CR", "a,b\r1,2\r3,4\r"],
   ])("%s line ends split rows", async (_name, text) => {
-    expect(await sheetValues(HostWorkbook.fromCsv(text, "S"), "S")).toEqual([["a", "b"], [1, 2], [3, 4]]);
+    expect(await sheetValues(HostWorkbook.fromCsv(text, "S"), "S")).toEqual([
+      ["a", "b"],
+      [1, 2],
+      [3, 4],
+    ]);
   });
 
   test("quoted fields keep delimiters, quotes and line breaks", async () => {
     const host = HostWorkbook.fromCsv('name,note\n"Li, Wei","said ""hi""\nthen left"\n', "S");
-    expect(await sheetValues(host, "S")).toEqual([["name", "note"], ["Li, Wei", 'said "hi"\nthen left']]);
+    expect(await sheetValues(host, "S")).toEqual([
+      ["name", "note"],
+      ["Li, Wei", 'said "hi"\nthen left'],
+    ]);
   });
 
   test("an invalid sheet name is refused", () => {
@@ -147,7 +185,17 @@ describe("CSV export keeps text from becoming a formula (OWASP CSV injection)", 
     await host.run(async (context) => {
       const r = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A9");
       // Written as text (the quote prefix), as the add-in writes data.
-      r.values = [["'=1+2"], ["'+1"], ["'-5"], ["'@SUM(A1)"], ["'\t=cmd"], ["'\r=cmd"], [-5], ["'a=b"], ["'O'Brien, Ann"]];
+      r.values = [
+        ["'=1+2"],
+        ["'+1"],
+        ["'-5"],
+        ["'@SUM(A1)"],
+        ["'\t=cmd"],
+        ["'\r=cmd"],
+        [-5],
+        ["'a=b"],
+        ["'O'Brien, Ann"],
+      ];
     });
     const lines = host.toCsv("Sheet1").slice(1).split("\r\n");
     expect(lines.slice(0, 9)).toEqual([
@@ -156,10 +204,10 @@ describe("CSV export keeps text from becoming a formula (OWASP CSV injection)", 
       "'-5",
       "'@SUM(A1)",
       "'\t=cmd",
-      "\"'\r=cmd\"",
+      '"\'\r=cmd"',
       "-5",
       "a=b",
-      "\"O'Brien, Ann\"",
+      '"O\'Brien, Ann"',
     ]);
   });
 
@@ -174,6 +222,112 @@ describe("CSV export keeps text from becoming a formula (OWASP CSV injection)", 
     const joined = Buffer.concat(pieces.map((p) => Buffer.from(p)));
     expect(joined.toString("utf8")).toBe(host.toCsv("Sheet1"));
     expect(host.toCsv("Sheet1").split("\r\n")[59_999]).toBe("客户59999,89998.5,FALSE");
+  });
+});
+
+describe("CSV export remembers each field's bytes (csv-write)", () => {
+  /** A field as the writer's rule gives it, from what the API reads: the reference for the remembered bytes. */
+  const field = (v: unknown, text: string, isDate: boolean): string =>
+    v === ""
+      ? ""
+      : typeof v === "number"
+        ? isDate
+          ? csvTextField(text)
+          : String(v)
+        : typeof v === "boolean"
+          ? v
+            ? "TRUE"
+            : "FALSE"
+          : csvTextField(String(v));
+
+  /** The sheet from A1 to its last cell with a value, as the API reads it, written by the rule above. */
+  async function expectedCsv(host: HostWorkbook, sheet: string): Promise<string> {
+    const { values, text, formats } = await host.run(async (ctx) => {
+      const used = ctx.workbook.worksheets
+        .getItem(sheet)
+        .getUsedRange(true)
+        .load("rowIndex,rowCount,columnIndex,columnCount");
+      await ctx.sync();
+      const r = ctx.workbook.worksheets
+        .getItem(sheet)
+        .getRangeByIndexes(0, 0, used.rowIndex + used.rowCount, used.columnIndex + used.columnCount)
+        .load("values,text,numberFormat");
+      await ctx.sync();
+      return { values: r.values, text: r.text, formats: r.numberFormat };
+    });
+    const lines = values.map((row, i) =>
+      row
+        .map((v, j) => field(v, text[i][j], /[dmyhs]/.test(String(formats[i][j])) && formats[i][j] !== "General"))
+        .join(",")
+    );
+    return "\uFEFF" + lines.map((l) => l + "\r\n").join("");
+  }
+
+  test("repeated, unrepeated, small and large values come out as each alone would (fast-check)", async () => {
+    const long = '长, "文本" '.repeat(120); // over 1,023 bytes: never kept
+    const pool: unknown[] = [
+      -1025,
+      -1024,
+      -1,
+      0,
+      1,
+      5,
+      130_047,
+      130_048,
+      536_365,
+      2.55,
+      -0.5,
+      1e21,
+      1e-7,
+      45_000.5,
+      true,
+      false,
+      "",
+      "'=1+2",
+      "United Kingdom",
+      "重要价值客户",
+      "a,b",
+      'say "hi"',
+      "x".repeat(64),
+      "y".repeat(65),
+      long,
+    ];
+    const cell = fc.constantFrom(...pool);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 30 }),
+        async (grid) => {
+          const host = HostWorkbook.empty();
+          await host.run(async (ctx) => {
+            const ws = ctx.workbook.worksheets.getItem("Sheet1");
+            const range = ws.getRangeByIndexes(0, 0, grid.length, 4);
+            range.values = grid as (string | number | boolean)[][];
+            // Column B as dates and times: numbers there are written as displayed.
+            ws.getRangeByIndexes(0, 1, grid.length, 1).numberFormat = grid.map(() => ["yyyy-mm-dd h:mm"]);
+          });
+          expect(host.toCsv("Sheet1")).toBe(await expectedCsv(host, "Sheet1"));
+        }
+      ),
+      { numRuns: 150, seed: 7 }
+    );
+  });
+
+  test("past 100,000 distinct values per kind, fields are still written right", async () => {
+    const n = 120_000;
+    const rows = Array.from({ length: n * 2 }, (_, k) => {
+      const i = k % n;
+      return [`'t${i}`, i * 7 + 0.25, 200_000 + i];
+    });
+    const host = HostWorkbook.empty();
+    await host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRangeByIndexes(0, 0, rows.length, 3).values = rows;
+    });
+    const lines = host.toCsv("Sheet1").slice(1).split("\r\n");
+    for (const k of [0, 99_999, 100_000, 119_999, 120_000, 219_999, 239_999]) {
+      const i = k % n;
+      expect(lines[k]).toBe(`t${i},${i * 7 + 0.25},${200_000 + i}`);
+    }
   });
 });
 
@@ -204,16 +358,32 @@ describe("fields read once and remembered (csv-fill)", () => {
     const t = parseTyped(field, { date1904: false, now: NOW });
     return t.kind === "number" || t.kind === "text" || t.kind === "boolean" ? t.value : t.kind;
   };
-  const stored = (v: unknown): unknown => (v === undefined ? "empty" : typeof v === "object" ? Object.keys(v as object)[0] : v);
+  const stored = (v: unknown): unknown =>
+    v === undefined ? "empty" : typeof v === "object" ? Object.keys(v as object)[0] : v;
 
   test("quoted and unquoted fields, repeated and not, read as each field alone would be", () => {
     const field = fc.oneof(
-      fc.constantFrom("2024-05-10", "5/10/2024 14:30", "TRUE", "#N/A", "高", "1.2万", "007", "=1+1", "$12.50", "12%", ""),
+      fc.constantFrom(
+        "2024-05-10",
+        "5/10/2024 14:30",
+        "TRUE",
+        "#N/A",
+        "高",
+        "1.2万",
+        "007",
+        "=1+1",
+        "$12.50",
+        "12%",
+        ""
+      ),
       fc.stringMatching(/^[a-c0-9 .:/-]{0,6}$/)
     );
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.tuple(field, fc.boolean()), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.array(fc.tuple(field, fc.boolean()), { minLength: 3, maxLength: 3 }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
         (rows) => {
           const quote = (f: string, q: boolean) => (q ? `"${f}"` : f);
           const text = "a,b,c\n" + rows.map((r) => r.map(([f, q]) => quote(f, q)).join(",")).join("\n") + "\n";
@@ -253,7 +423,8 @@ describe("large UTF-8 files decode piece by piece to the same text", () => {
 
   test("mostly ASCII lines with accents and Chinese here and there, and a line longer than a piece", () => {
     const lines: string[] = ["客户ID,城市,备注"];
-    for (let i = 0; i < 40_000; i++) lines.push(i % 997 === 0 ? `${i},Zürich,客户 ${i} 已购买` : `${i},London,order ${i}`);
+    for (let i = 0; i < 40_000; i++)
+      lines.push(i % 997 === 0 ? `${i},Zürich,客户 ${i} 已购买` : `${i},London,order ${i}`);
     lines.push(`x,${"长".repeat(200_000)}é,end`); // 600,000+ bytes in one line: cut between characters
     lines.push("last,line,");
     const bytes = utf8(lines.join("\r\n"));
