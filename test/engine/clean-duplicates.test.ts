@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {
   cleanTable,
   defaultCleaningSettings,
@@ -123,6 +124,47 @@ describe("duplicate groups", () => {
     expect(o.kind).toBe("orders");
     expect(o.duplicateGroups).toEqual([{ kind: "duplicateRow", rows: [1, 2] }]);
     expect(sets(o.fixes.duplicateRow)).toEqual([["remove", 2, 1, "keepFirst"]]);
+  });
+
+  test("equal lines are those whose cells are equal, text compared trimmed (fast-check against plain keys)", () => {
+    // Cells that are equal only when trimmed, numbers that look like texts, -0 and 0, blanks.
+    const cell = fc.constantFrom<CellValue>(
+      "A1",
+      " A1",
+      "A1 ",
+      "a1",
+      "1",
+      1,
+      1.5,
+      0,
+      -0,
+      "",
+      " ",
+      true,
+      "true",
+      "C1",
+      "C1\u3000",
+      45_000
+    );
+    const key = (row: CellValue[]) =>
+      row.map((v) => (typeof v === "string" ? v.trim() : `${typeof v}:${String(v)}`)).join("\u0001");
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 2, maxLength: 40 }), (rows) => {
+        const orders: RawTable = {
+          headers: ["订单号", "客户ID", "下单日期", "金额"],
+          rows: rows.map((r) => r.slice()),
+        };
+        const o = cleanTable(orders, detectFields(orders.headers), defaultCleaningSettings(), { asOf: AS_OF });
+        const byKey = new Map<string, number[]>();
+        rows.forEach((r, i) => {
+          if (r.every((v) => typeof v === "string" && v.trim() === "")) return; // blank lines are no lines
+          byKey.set(key(r), [...(byKey.get(key(r)) ?? []), i]);
+        });
+        const expected = [...byKey.values()].filter((g) => g.length > 1).sort((a, b) => a[0] - b[0]);
+        expect(o.duplicateGroups.filter((g) => g.kind === "duplicateRow").map((g) => g.rows)).toEqual(expected);
+      }),
+      { numRuns: 500, seed: 3 }
+    );
   });
 
   test("duplicate keys can be switched off", () => {

@@ -99,14 +99,26 @@ const TEXT_MEMO_LIMIT = 1 << 16;
  */
 class CellHasher {
   private readonly memo = new Map<string, number>();
+  /** Per column, the last text hashed and its hash: a column repeats the row above (an order's lines). */
+  private readonly lastText: (string | undefined)[] = [];
+  private readonly lastHash: number[] = [];
 
-  /** A cell's hash mixed into h: a text by textHash, a number by its bits, a boolean by its value, each with its type. */
-  mixCell(h: number, v: CellValue): number {
+  /**
+   * A cell's hash mixed into h: a text by textHash, a number by its bits, a boolean by its value, each with its
+   * type. `c` is the cell's column.
+   */
+  mixCell(h: number, v: CellValue, c: number): number {
     if (typeof v === "string") {
-      let t = this.memo.get(v);
-      if (t === undefined) {
-        t = textHash(v);
-        if (this.memo.size < TEXT_MEMO_LIMIT) this.memo.set(v, t);
+      let t: number;
+      if (v === this.lastText[c]) t = this.lastHash[c];
+      else {
+        const known = this.memo.get(v);
+        if (known === undefined) {
+          t = textHash(v);
+          if (this.memo.size < TEXT_MEMO_LIMIT) this.memo.set(v, t);
+        } else t = known;
+        this.lastText[c] = v;
+        this.lastHash[c] = t;
       }
       return mix(mix(h, 1), t);
     }
@@ -126,13 +138,21 @@ function rowHash(cells: CellHasher, row: readonly CellValue[], width: number, sk
   let h = 0x811c9dc5;
   for (let c = 0; c < width; c++) {
     if (c === skip) continue;
-    h = mix(cells.mixCell(h, row[c] ?? ""), 5); // separates the cells
+    h = mix(cells.mixCell(h, row[c] ?? "", c), 5); // separates the cells
   }
   return (h ^ (h >>> 30)) & 0x3fffffff;
 }
 
+/** cellKey(a) === cellKey(b), without building the keys in the usual cases. */
+function sameCell(a: CellValue, b: CellValue): boolean {
+  if (a === b) return true;
+  if (typeof a === "string" && typeof b === "string") return a.trim() === b.trim();
+  if (typeof a !== typeof b) return false;
+  return cellKey(a) === cellKey(b); // two numbers apart by ===: equal keys only for NaN
+}
+
 function sameRow(a: readonly CellValue[], b: readonly CellValue[], width: number, skip: number): boolean {
-  for (let c = 0; c < width; c++) if (c !== skip && cellKey(a[c] ?? "") !== cellKey(b[c] ?? "")) return false;
+  for (let c = 0; c < width; c++) if (c !== skip && !sameCell(a[c] ?? "", b[c] ?? "")) return false;
   return true;
 }
 
@@ -189,8 +209,8 @@ function equalRows(table: RawTable, rows: readonly number[], skip: number, hashe
 }
 
 /** A row's hash from its hash without one cell, and that cell: consistent with equality of all cells. */
-function withCell(cells: CellHasher, h: number, v: CellValue): number {
-  const x = mix(cells.mixCell(h, v), 5);
+function withCell(cells: CellHasher, h: number, v: CellValue, c: number): number {
+  const x = mix(cells.mixCell(h, v, c), 5);
   return (x ^ (x >>> 30)) & 0x3fffffff;
 }
 
@@ -291,7 +311,7 @@ export function findDuplicates(
   const cells = new CellHasher();
   const withoutId = byId ? rowHashes(table, rows, idCol, cells) : undefined;
   const whole = withoutId
-    ? withoutId.map((h, i) => withCell(cells, h, cellAt(table, rows[i], idCol)))
+    ? withoutId.map((h, i) => withCell(cells, h, cellAt(table, rows[i], idCol), idCol))
     : rowHashes(table, rows, -1, cells);
 
   // Per row: the first row it equals in every cell (itself when none).
