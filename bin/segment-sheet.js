@@ -17,6 +17,8 @@ const Module = require("module");
 const root = path.join(__dirname, "..");
 const src = path.join(root, "src");
 const entry = path.join(src, "cli", "main.ts");
+/** What a worker thread runs to read the rest of a large CSV input (src/cli/csv-worker.ts): a bundle of its own. */
+const workerEntry = path.join(src, "cli", "csv-worker-main.ts");
 const cacheDir = path.join(root, "node_modules", ".cache", "segment-sheet");
 /** Bundled into the CLI (with everything it requires); the other dependencies stay ordinary requires. */
 const BUNDLED = ["exceljs"];
@@ -53,7 +55,8 @@ function bundleText(esbuild) {
     (name) => !BUNDLED.includes(name)
   );
   const out = esbuild.buildSync({
-    entryPoints: [entry],
+    entryPoints: { cli: entry, "csv-worker": workerEntry },
+    outdir: cacheDir,
     bundle: true,
     platform: "node",
     format: "cjs",
@@ -65,7 +68,8 @@ function bundleText(esbuild) {
     // main.ts starts itself when it is the process's main module; here this file starts it.
     define: { "require.main": "undefined" },
   });
-  return out.outputFiles[0].text;
+  const text = (name) => out.outputFiles.find((f) => path.basename(f.path) === `${name}.js`).text;
+  return { cli: text("cli"), worker: text("csv-worker") };
 }
 
 /** Writes a cache file whole or not at all (a concurrent start reads a whole file or none). */
@@ -80,22 +84,29 @@ function writeCacheFile(file, data) {
   }
 }
 
-/** The bundle's file: from the cache when the sources are unchanged, else built (and cached when possible). */
+/**
+ * The bundles' files (the command's and the CSV worker's): from the cache when the sources are unchanged, else
+ * built (and cached when possible; the worker's file is then null when it could not be written).
+ */
 function cachedBundle(esbuild) {
-  const file = path.join(cacheDir, `cli-${sourcesKey(esbuild.version)}.js`);
+  const key = sourcesKey(esbuild.version);
+  const file = path.join(cacheDir, `cli-${key}.js`);
+  const workerFile = path.join(cacheDir, `csv-worker-${key}.js`);
   try {
-    return { file, text: fs.readFileSync(file, "utf8") };
+    if (fs.existsSync(workerFile)) return { file, text: fs.readFileSync(file, "utf8"), workerFile };
   } catch {
     // not cached yet
   }
-  const text = bundleText(esbuild);
+  const texts = bundleText(esbuild);
   try {
-    for (const old of fs.readdirSync(cacheDir)) if (old.startsWith("cli-")) fs.rmSync(path.join(cacheDir, old), { force: true });
+    for (const old of fs.readdirSync(cacheDir))
+      if (old.startsWith("cli-") || old.startsWith("csv-worker-")) fs.rmSync(path.join(cacheDir, old), { force: true });
   } catch {
     // no cache folder yet
   }
-  writeCacheFile(file, text);
-  return { file, text };
+  writeCacheFile(file, texts.cli);
+  writeCacheFile(workerFile, texts.worker);
+  return { file, text: texts.cli, workerFile: fs.existsSync(workerFile) ? workerFile : null };
 }
 
 /** Compiles the bundle as a CommonJS module, with V8's code cache for it when there is a valid one. */
@@ -129,10 +140,12 @@ function bundled() {
   const m = new Module(file, module);
   m.filename = file;
   m.paths = Module._nodeModulePaths(path.dirname(file));
-  compileWithCodeCache(m, file, cachedBundle(esbuild));
+  const bundle = cachedBundle(esbuild);
+  compileWithCodeCache(m, file, bundle);
   m.loaded = true;
-  return m.exports;
+  return { cli: m.exports, workerFile: bundle.workerFile };
 }
 
-const cli = bundled() ?? (require("tsx/cjs"), require(entry));
-cli.runFromProcess();
+const { cli, workerFile } = bundled() ?? { cli: (require("tsx/cjs"), require(entry)), workerFile: null };
+// Without the worker's bundle a large CSV input is read in one thread.
+cli.runFromProcess(workerFile ?? undefined);

@@ -4,7 +4,7 @@ import { once } from "node:events";
 import * as path from "node:path";
 import { SegmentSheetError } from "../engine/errors";
 import { HostFileError, HostOptions, HostWorkbook } from "../xlsx-host";
-import { openXlsx, saveWorkbookFile } from "../xlsx-host/node";
+import { openCsv, openXlsx, saveWorkbookFile, type CsvTailReader } from "../xlsx-host/node";
 
 const CSV_EXT = new Set([".csv", ".tsv", ".txt"]);
 
@@ -12,7 +12,12 @@ export function isCsvPath(p: string): boolean {
   return CSV_EXT.has(path.extname(p).toLowerCase());
 }
 
-export async function loadWorkbook(file: string, options: HostOptions): Promise<HostWorkbook> {
+/** Opens the input; a large CSV file is read in two parts at once when `readCsvTail` is given (a worker thread). */
+export async function loadWorkbook(
+  file: string,
+  options: HostOptions,
+  readCsvTail?: CsvTailReader
+): Promise<HostWorkbook> {
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(file);
@@ -21,7 +26,7 @@ export async function loadWorkbook(file: string, options: HostOptions): Promise<
   }
   try {
     if (isCsvPath(file))
-      return HostWorkbook.fromCsv(bytes, path.basename(file, path.extname(file)).slice(0, 31), options);
+      return await openCsv(bytes, path.basename(file, path.extname(file)).slice(0, 31), options, readCsvTail);
     return await openXlsx(bytes, options);
   } catch (e) {
     if (e instanceof HostFileError) throw new SegmentSheetError({ code: "NOT_A_WORKBOOK", params: { file } });

@@ -13,7 +13,9 @@ import { undoLastRun } from "../excel/undo";
 import type { RunSummary } from "../excel/types";
 import { cliStrings } from "../i18n/cli";
 import { errorMessage, fill } from "../i18n/messages";
+import type { CsvTailReader } from "../xlsx-host/node";
 import { CliArgs, USAGE, parseCliArgs } from "./args";
+import { csvTailReader } from "./csv-worker";
 import { defaultOutput, isCsvPath, loadWorkbook, saveOutput, writeAtomically } from "./files";
 
 export interface CliIo {
@@ -22,6 +24,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Today as yyyy-mm-dd (injected so tests are repeatable). */
   today: () => string;
+  /** Reads the rest of a large CSV input in another thread while the beginning is read (the installed command). */
+  readCsvTail?: CsvTailReader;
 }
 
 class InputError extends Error {
@@ -68,7 +72,11 @@ async function run(args: CliArgs, io: CliIo): Promise<CliSummary> {
     });
   }
   // Payload sizes matter only where Excel limits them (the web); measuring them costs ~5 % of a large run.
-  const workbook = await loadWorkbook(args.input, { webLimits: args.webLimits, measurePayloads: args.webLimits });
+  const workbook = await loadWorkbook(
+    args.input,
+    { webLimits: args.webLimits, measurePayloads: args.webLimits },
+    io.readCsvTail
+  );
   workbook.resetStats();
   const s = cliStrings[args.lang].stage;
   let lastStage = "";
@@ -166,13 +174,17 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** Entry point for bin/segment-sheet.js and `npm run cli`. */
-export function runFromProcess(): void {
+/**
+ * Entry point for bin/segment-sheet.js and `npm run cli`. `workerScript`: what a worker thread runs to read the
+ * rest of a large CSV input (the bundle of csv-worker-main.ts); without it, files are read in one thread.
+ */
+export function runFromProcess(workerScript?: string): void {
   main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     env: process.env,
     today: localToday,
+    readCsvTail: workerScript === undefined ? undefined : csvTailReader(workerScript),
   }).then((code) => {
     process.exitCode = code;
   });

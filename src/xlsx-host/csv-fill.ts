@@ -10,6 +10,20 @@ import { Typed, parseTyped } from "./typed-input";
 import type { CsvSink } from "./csv";
 import type { SheetStore, StoreRow, Style } from "./store";
 
+/**
+ * A CSV file's rest as read in another thread (csv-part.ts), for CsvFill.placePart: per field, the index of its
+ * reading in `readings`, or PART_EMPTY, or PART_NUMBER (the next of `numbers`); PART_ROW_END after each row.
+ * Typed arrays and plain objects: posted between threads as they are.
+ */
+export interface CsvPart {
+  fields: Int32Array<ArrayBuffer>;
+  numbers: Float64Array<ArrayBuffer>;
+  readings: Typed[];
+}
+export const PART_EMPTY = -1;
+export const PART_NUMBER = -2;
+export const PART_ROW_END = -3;
+
 /** Distinct fields remembered; past this the cache stops growing (memory stays bounded). */
 const CACHE_LIMIT = 200_000;
 
@@ -49,19 +63,76 @@ function plainNumberAt(text: string, start: number, end: number): number | null 
 }
 
 /**
+ * Reads CSV fields as if typed into en-US Excel: a plain number without its substring, a column's repeat of the
+ * row above from that row's reading, any other field through the cache of fields seen before. What becomes of
+ * each reading is the subclass's: CsvFill puts it into a sheet, CsvPartReader (csv-part.ts) records it.
+ */
+export abstract class CsvReading implements CsvSink {
+  private readonly cache = new Map<string, Typed>();
+  /** The column of the field being read (0-based). */
+  protected j = 0;
+  /** Per column, the last text field read and its reading. */
+  private readonly lastText: (string | undefined)[] = [];
+  private readonly lastTyped: Typed[] = [];
+
+  /** `now`: the moment a field without a date (a time alone) is read at. */
+  constructor(readonly now: Date) {}
+
+  span(text: string, start: number, end: number): void {
+    if (start === end) {
+      this.empty();
+      return;
+    }
+    const num = plainNumberAt(text, start, end);
+    if (num !== null) {
+      this.number(num);
+      return;
+    }
+    // Exports repeat a column's text from row to row (an order's date, a country): compared in place, the
+    // repeat takes the previous row's reading without a substring or a lookup.
+    const j = this.j;
+    const last = this.lastText[j];
+    if (last !== undefined && sameText(text, start, end, last)) this.typed(this.lastTyped[j]);
+    else this.typedField(text, start, end);
+  }
+
+  value(v: string): void {
+    this.span(v, 0, v.length);
+  }
+
+  abstract end(): void;
+  /** An empty field (no cell); moves on to the next column. */
+  protected abstract empty(): void;
+  /** A plain number (typed-input reads it as exactly this number, in General); moves on to the next column. */
+  protected abstract number(v: number): void;
+  /** Any other field's reading; moves on to the next column. */
+  protected abstract typed(t: Typed): void;
+
+  /** text[start, end) read as typed input, or its reading from the cache when it was seen before. */
+  private typedField(text: string, start: number, end: number): void {
+    const f = start === 0 && end === text.length ? text : text.substring(start, end);
+    let t = this.cache.get(f);
+    if (t === undefined) {
+      t = parseTyped(f, { date1904: false, now: this.now });
+      if (this.cache.size < CACHE_LIMIT) this.cache.set(f, t);
+    }
+    this.lastText[this.j] = f;
+    this.lastTyped[this.j] = t;
+    this.typed(t);
+  }
+}
+
+/**
  * Fills a sheet's store from CSV fields, as a CsvSink of the fast splitter (fields handed over as they are
  * split, a plain number read without its substring) or row by row (`row`, for papaparse's rows).
  */
-export class CsvFill implements CsvSink {
-  private readonly cache = new Map<string, Typed>();
+export class CsvFill extends CsvReading {
   private readonly styles = new Map<string, Style>();
-  private readonly now = new Date();
   /** Style arrays by the formats of a row ("1:m/d/yyyy|"): rows formatted alike share one. */
   private readonly patterns = new Map<string, (Style | undefined)[]>();
 
-  // The row being filled.
+  // The row being filled (its column is `j`).
   private r = 0;
-  private j = 0;
   private current: StoreRow | undefined = undefined;
   /** The row's formatted columns and their styles: the first `styled` entries (buffers kept from row to row). */
   private readonly styledCols: number[] = [];
@@ -69,16 +140,18 @@ export class CsvFill implements CsvSink {
   private styled = 0;
   /** Fields of the widest row so far: the size a new row's array is given. */
   private width = 0;
-  /** Per column, the last text field read and its reading. */
-  private readonly lastText: (string | undefined)[] = [];
-  private readonly lastTyped: Typed[] = [];
   /** The previous row's formatted columns and its style array, reused while rows keep the same formats. */
   private readonly lastCols: number[] = [];
   private readonly lastStyles: Style[] = [];
   private lastStyled = 0;
   private lastPattern: (Style | undefined)[] | undefined = undefined;
 
-  constructor(private readonly store: SheetStore) {}
+  constructor(
+    private readonly store: SheetStore,
+    now = new Date()
+  ) {
+    super(now);
+  }
 
   /** Starts again at row 0 (the store was emptied for a papaparse pass). */
   restart(): void {
@@ -94,26 +167,32 @@ export class CsvFill implements CsvSink {
     this.end();
   }
 
-  span(text: string, start: number, end: number): void {
-    if (start === end) {
-      this.j++;
-      return;
+  /**
+   * Fills on from the fields of the file's rest as recorded by CsvPartReader (csv-part.ts) on text cut right
+   * after this fill's last row: the same cells as reading that text here.
+   */
+  placePart(part: CsvPart): void {
+    const { fields, numbers, readings } = part;
+    let k = 0;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      if (f >= 0) this.place(readings[f]);
+      else if (f === PART_NUMBER) this.put(numbers[k++]);
+      else if (f === PART_EMPTY) this.j++;
+      else this.end();
     }
-    const num = plainNumberAt(text, start, end);
-    if (num !== null) {
-      this.put(num);
-      return;
-    }
-    // Exports repeat a column's text from row to row (an order's date, a country): compared in place, the
-    // repeat takes the previous row's reading without a substring or a lookup.
-    const j = this.j;
-    const last = this.lastText[j];
-    if (last !== undefined && sameText(text, start, end, last)) this.place(this.lastTyped[j]);
-    else this.typedField(text, start, end);
   }
 
-  value(v: string): void {
-    this.span(v, 0, v.length);
+  protected empty(): void {
+    this.j++;
+  }
+
+  protected number(v: number): void {
+    this.put(v);
+  }
+
+  protected typed(t: Typed): void {
+    this.place(t);
   }
 
   end(): void {
@@ -162,19 +241,6 @@ export class CsvFill implements CsvSink {
 
   private put(v: unknown): void {
     this.cell().v[this.j++] = v;
-  }
-
-  /** text[start, end) read as typed input, or its reading from the cache when it was seen before. */
-  private typedField(text: string, start: number, end: number): void {
-    const f = start === 0 && end === text.length ? text : text.substring(start, end);
-    let t = this.cache.get(f);
-    if (t === undefined) {
-      t = parseTyped(f, { date1904: false, now: this.now });
-      if (this.cache.size < CACHE_LIMIT) this.cache.set(f, t);
-    }
-    this.lastText[this.j] = f;
-    this.lastTyped[this.j] = t;
-    this.place(t);
   }
 
   /** Puts a field's reading into the current cell. */

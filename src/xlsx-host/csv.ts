@@ -30,7 +30,7 @@ const DECODE_PIECE = 1 << 18;
  * for the usual export: Node's decoder takes a fast path for a piece that is all ASCII, and all at once a
  * single accented character anywhere sends the whole file down the slow one. `fatal`: invalid UTF-8 throws.
  */
-function utf8ByLines(b: Uint8Array, fatal: boolean): string {
+export function utf8ByLines(b: Uint8Array, fatal: boolean): string {
   const decoder = new TextDecoder("utf-8", { fatal });
   if (b.length <= DECODE_PIECE) return decoder.decode(b);
   const parts: string[] = [];
@@ -121,11 +121,21 @@ export interface CsvSink {
  * each field to `sink` without building rows. Returns false, having stopped, at anything papaparse treats
  * specially (a quoted field not closed right before a delimiter or newline, or never closed): the caller then
  * parses the text with papaparse itself. A text ending in a newline ends with a [""] row, as with papaparse.
+ *
+ * Splitting a file in parts (csv-part.ts): `part.newline` is the whole file's (guessNewline of its start);
+ * `part.head` says that the text is the file's beginning, cut right after a newline — no [""] row then, and
+ * false unless the text does end right after a newline that ends a row.
  */
-export function fastCsvFields(text: string, delimiter: string, sink: CsvSink): boolean {
+export function fastCsvFields(
+  text: string,
+  delimiter: string,
+  sink: CsvSink,
+  part: { newline?: string; head?: boolean } = {}
+): boolean {
   const n = text.length;
   if (n === 0) return true;
-  const newline = guessNewline(text);
+  const newline = part.newline ?? guessNewline(text);
+  const head = part.head === true;
   const nl0 = newline.charCodeAt(0);
   const crlf = newline.length === 2;
   const d = delimiter.charCodeAt(0);
@@ -151,6 +161,7 @@ export function fastCsvFields(text: string, delimiter: string, sink: CsvSink): b
       else sink.span(text, i + 1, end);
       const after = end + 1;
       if (after >= n) {
+        if (head) return false;
         sink.end();
         return true;
       }
@@ -158,6 +169,7 @@ export function fastCsvFields(text: string, delimiter: string, sink: CsvSink): b
       if (c === d) {
         i = after + 1;
         if (i >= n) {
+          if (head) return false;
           // "x", at the very end: a last empty field.
           sink.value("");
           sink.end();
@@ -169,6 +181,7 @@ export function fastCsvFields(text: string, delimiter: string, sink: CsvSink): b
         sink.end();
         i = after + newline.length;
         if (i >= n) {
+          if (head) return true;
           sink.value("");
           sink.end();
           return true;
@@ -181,6 +194,7 @@ export function fastCsvFields(text: string, delimiter: string, sink: CsvSink): b
     let j = i;
     for (;;) {
       if (j >= n) {
+        if (head) return false;
         sink.span(text, i, n);
         sink.end();
         return true;
@@ -190,6 +204,7 @@ export function fastCsvFields(text: string, delimiter: string, sink: CsvSink): b
         sink.span(text, i, j);
         i = j + 1;
         if (i >= n) {
+          if (head) return false;
           sink.value("");
           sink.end();
           return true;
@@ -201,6 +216,7 @@ export function fastCsvFields(text: string, delimiter: string, sink: CsvSink): b
         sink.end();
         i = j + newline.length;
         if (i >= n) {
+          if (head) return true;
           sink.value("");
           sink.end();
           return true;

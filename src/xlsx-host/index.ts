@@ -10,13 +10,14 @@
  */
 import ExcelJS from "exceljs";
 import { HostContext, HostOptions, IoStats, newStats } from "./context";
-import { HostDoc, SETTINGS_SHEET, XTable } from "./doc";
+import { HostDoc, SETTINGS_SHEET, XTable, type SheetState } from "./doc";
 import { HostFileError, RichApiError } from "./errors";
 import { listZip, readZipText } from "./zip";
 import { decodeCsv, detectDelimiter, fastCsvFields, papaparseRows } from "./csv";
 import { csvBytes } from "./csv-write";
 import { isValidSheetName, sameSheetName } from "./address";
-import { CsvFill } from "./csv-fill";
+import { CsvFill, type CsvPart } from "./csv-fill";
+import type { CsvSplit } from "./csv-part";
 import { dropCells, putCells } from "./store";
 import type { Json } from "./proxy";
 import { addObjectsToXlsx, loadSheetObjects } from "./package/sheet-objects";
@@ -114,15 +115,8 @@ export class HostWorkbook {
    * when it opens the file (numbers, dates with a date format, the rest text).
    */
   static fromCsv(data: Uint8Array | ArrayBuffer | string, sheetName: string, options: HostOptions = {}): HostWorkbook {
-    if (!isValidSheetName(sheetName))
-      throw new HostFileError("INVALID_SHEET_NAME", `"${sheetName}" is not a valid sheet name.`);
+    const { doc, sheet, fill } = HostWorkbook.csvSheet(sheetName, new Date());
     const text = decodeCsv(data);
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet(sheetName);
-    const doc = new HostDoc(wb, false);
-    const sheet = doc.registerSheet(ws);
-    doc.active = sheet;
-    const fill = new CsvFill(sheet.store);
     // Fields go into the sheet as they are split: no row of fields, no substring for a plain number.
     const delimiter = detectDelimiter(text);
     if (!fastCsvFields(text, delimiter, fill)) {
@@ -132,6 +126,39 @@ export class HostWorkbook {
       papaparseRows(text, delimiter).forEach((fields, i) => fill.row(i, fields));
     }
     return new HostWorkbook(doc, options);
+  }
+
+  /**
+   * A large CSV file read in two parts at once (csv-part.ts): `split.head`, its beginning, is read here while
+   * `tail` is the rest's reading from elsewhere (readCsvTail of `split.tail`, in a worker). The same workbook
+   * as fromCsv of the whole file; null when the parts do not fit (the beginning does not end a row, or the rest
+   * was not read), and the caller then reads the file with fromCsv.
+   */
+  static async fromCsvParts(
+    split: CsvSplit,
+    tail: Promise<CsvPart | null>,
+    sheetName: string,
+    options: HostOptions = {}
+  ): Promise<HostWorkbook | null> {
+    const { doc, fill } = HostWorkbook.csvSheet(sheetName, new Date(split.tail.now));
+    const { delimiter, newline } = split.tail;
+    const headRead = fastCsvFields(split.head, delimiter, fill, { newline, head: true });
+    const rest = await tail;
+    if (!headRead || rest === null) return null;
+    fill.placePart(rest);
+    return new HostWorkbook(doc, options);
+  }
+
+  /** A workbook of one empty sheet for a CSV file, and the fill that reads the file into it. */
+  private static csvSheet(sheetName: string, now: Date): { doc: HostDoc; sheet: SheetState; fill: CsvFill } {
+    if (!isValidSheetName(sheetName))
+      throw new HostFileError("INVALID_SHEET_NAME", `"${sheetName}" is not a valid sheet name.`);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(sheetName);
+    const doc = new HostDoc(wb, false);
+    const sheet = doc.registerSheet(ws);
+    doc.active = sheet;
+    return { doc, sheet, fill: new CsvFill(sheet.store, now) };
   }
 
   /** A new workbook with one empty sheet "Sheet1". */

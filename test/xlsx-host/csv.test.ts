@@ -227,18 +227,12 @@ describe("CSV export keeps text from becoming a formula (OWASP CSV injection)", 
 
 describe("CSV export remembers each field's bytes (csv-write)", () => {
   /** A field as the writer's rule gives it, from what the API reads: the reference for the remembered bytes. */
-  const field = (v: unknown, text: string, isDate: boolean): string =>
-    v === ""
-      ? ""
-      : typeof v === "number"
-        ? isDate
-          ? csvTextField(text)
-          : String(v)
-        : typeof v === "boolean"
-          ? v
-            ? "TRUE"
-            : "FALSE"
-          : csvTextField(String(v));
+  const field = (v: unknown, text: string, isDate: boolean): string => {
+    if (v === "") return "";
+    if (typeof v === "number") return isDate ? csvTextField(text) : String(v);
+    if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+    return csvTextField(String(v));
+  };
 
   /** The sheet from A1 to its last cell with a value, as the API reads it, written by the rule above. */
   async function expectedCsv(host: HostWorkbook, sheet: string): Promise<string> {
