@@ -6,7 +6,9 @@
  * Fields are written as Excel writes them (the value; a date in its own format) and a text cell that
  * starts with = + - @, a tab or a carriage return gets a leading apostrophe (csvTextField, OWASP CSV
  * injection). Fast for a million rows: each distinct text, small integer and date is encoded to bytes once
- * and copied after that; no string is built per line or per field.
+ * and copied after that, and a run of cells equal to the row above's (an order's lines share its number,
+ * date, customer and the customer's segment columns) is copied from the line above in one go; no string is
+ * built per line or per field.
  */
 import { cellValue, usedRect } from "./cells";
 import { csvTextField } from "./csv";
@@ -41,6 +43,13 @@ export function* csvBytes(sheet: SheetState, date1904: boolean): Generator<Uint8
     const lastStart = new Int32Array(cols);
     const lastLength = new Int32Array(cols);
     const lastLoose: Uint8Array[] = new Array(cols);
+    // Where each field of the line above starts and ends in `buf`, and where this line's go: a run of cells equal
+    // to the row above's (same styles: same formats) is copied from that line in one go.
+    let starts = new Int32Array(cols);
+    let ends = new Int32Array(cols);
+    let aboveStarts = new Int32Array(cols);
+    let aboveEnds = new Int32Array(cols);
+    let above: StoreRow | undefined = undefined;
     for (let r = 0; r < total; r++) {
       const row = store.row(r);
       if (p + cols + 2 > buf.length) buf = grow(buf, p, cols + 2);
@@ -55,9 +64,34 @@ export function* csvBytes(sheet: SheetState, date1904: boolean): Generator<Uint8
           }
         }
         const v = row.v;
-        for (let c = 0; c < cols; c++) {
+        const av = above !== undefined && above.s === row.s ? above.v : undefined;
+        let run = -1;
+        for (let c = 0; c <= cols; c++) {
+          const x = c < cols ? v[c] : undefined;
+          if (c < cols && av !== undefined && x === av[c]) {
+            if (run < 0) run = c;
+            continue;
+          }
+          if (run >= 0) {
+            // Fields run…c-1 as the line above has them (with the commas between).
+            if (run > 0) buf[p++] = COMMA;
+            const from = aboveStarts[run];
+            const n = aboveEnds[c - 1] - from;
+            if (p + n + cols + 2 > buf.length) buf = grow(buf, p, n + cols + 2);
+            if (n > 48) buf.copyWithin(p, from, from + n);
+            else for (let i = 0; i < n; i++) buf[p + i] = buf[from + i];
+            const shift = p - from;
+            for (let k = run; k < c; k++) {
+              starts[k] = aboveStarts[k] + shift;
+              ends[k] = aboveEnds[k] + shift;
+            }
+            p += n;
+            run = -1;
+          }
+          if (c === cols) break;
           if (c > 0) buf[p++] = COMMA;
-          const x = v[c];
+          starts[c] = p;
+          ends[c] = p;
           if (x === undefined || x === null || x === "") continue;
           const f = dateFormats[c];
           if (x !== lastValue[c] || f !== lastFormat[c]) {
@@ -78,14 +112,22 @@ export function* csvBytes(sheet: SheetState, date1904: boolean): Generator<Uint8
             const kept = fields.kept;
             for (let i = 0; i < n; i++) buf[p++] = kept[s + i];
           }
+          ends[c] = p;
         }
-      } else for (let c = 1; c < cols; c++) buf[p++] = COMMA;
+        above = row;
+        [starts, aboveStarts] = [aboveStarts, starts];
+        [ends, aboveEnds] = [aboveEnds, ends];
+      } else {
+        for (let c = 1; c < cols; c++) buf[p++] = COMMA;
+        above = undefined;
+      }
       buf[p++] = 0x0d;
       buf[p++] = 0x0a;
       if (p >= PIECE_BYTES) {
         yield buf.subarray(0, p);
         buf = new Uint8Array(PIECE_BYTES + 4096);
         p = 0;
+        above = undefined; // its line went out with the piece
       }
     }
   }

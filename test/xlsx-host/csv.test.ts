@@ -257,7 +257,7 @@ describe("CSV export remembers each field's bytes (csv-write)", () => {
     return "\uFEFF" + lines.map((l) => l + "\r\n").join("");
   }
 
-  test("repeated, unrepeated, small and large values come out as each alone would (fast-check)", async () => {
+  test("repeated (also from the row above), unrepeated, small and large values come out as each alone would (fast-check)", async () => {
     const long = '长, "文本" '.repeat(120); // over 1,023 bytes: never kept
     const pool: unknown[] = [
       -1025,
@@ -286,24 +286,85 @@ describe("CSV export remembers each field's bytes (csv-write)", () => {
       "y".repeat(65),
       long,
     ];
-    const cell = fc.constantFrom(...pool);
+    // A cell is a value from the pool or the row above's (undefined): order lines repeat their order's cells.
+    const cell = fc.option(fc.constantFrom(...pool), { freq: 2, nil: undefined });
+    const grids = fc
+      .array(fc.array(cell, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 30 })
+      .map((rows) => {
+        const grid: unknown[][] = [];
+        rows.forEach((row, i) => grid.push(row.map((v, j) => (v === undefined ? (i > 0 ? grid[i - 1][j] : "") : v))));
+        return grid;
+      });
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.array(cell, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 30 }),
-        async (grid) => {
-          const host = HostWorkbook.empty();
-          await host.run(async (ctx) => {
-            const ws = ctx.workbook.worksheets.getItem("Sheet1");
-            const range = ws.getRangeByIndexes(0, 0, grid.length, 4);
-            range.values = grid as (string | number | boolean)[][];
-            // Column B as dates and times: numbers there are written as displayed.
-            ws.getRangeByIndexes(0, 1, grid.length, 1).numberFormat = grid.map(() => ["yyyy-mm-dd h:mm"]);
-          });
-          expect(host.toCsv("Sheet1")).toBe(await expectedCsv(host, "Sheet1"));
-        }
-      ),
-      { numRuns: 150, seed: 7 }
+      fc.asyncProperty(grids, fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }), async (grid, dated) => {
+        fc.pre(grid.some((row) => row.some((v) => v !== ""))); // an empty sheet's used range is A1 all the same
+        const host = HostWorkbook.empty();
+        await host.run(async (ctx) => {
+          const ws = ctx.workbook.worksheets.getItem("Sheet1");
+          ws.getRangeByIndexes(0, 0, grid.length, 5).values = grid as (string | number | boolean)[][];
+          // Column B as dates and times (numbers there are written as displayed), in some rows column D too.
+          ws.getRangeByIndexes(0, 1, grid.length, 1).numberFormat = grid.map(() => ["yyyy-mm-dd h:mm"]);
+          ws.getRangeByIndexes(0, 3, grid.length, 1).numberFormat = grid.map((_, i) => [
+            dated[i] ? "m/d/yyyy" : "General",
+          ]);
+        });
+        expect(host.toCsv("Sheet1")).toBe(await expectedCsv(host, "Sheet1"));
+      }),
+      { numRuns: 200, seed: 7 }
     );
+  });
+
+  test("a CSV-born sheet's lines repeat cells of the line above (one style array per row format): same as each alone (fast-check)", async () => {
+    // Fields as a CSV export has them: order lines repeat their order's number, date, customer and country.
+    const field = fc.constantFrom(
+      "536365",
+      "C536379",
+      "2010-12-01 08:26:00",
+      "2010-12-02",
+      "17850",
+      "United Kingdom",
+      "6",
+      "2.55",
+      "-1",
+      "重要价值客户",
+      '"a,b"',
+      "",
+      "TRUE",
+      "'007"
+    );
+    const csv = fc
+      .array(fc.array(fc.option(field, { freq: 3, nil: undefined }), { minLength: 6, maxLength: 6 }), {
+        minLength: 2,
+        maxLength: 40,
+      })
+      .map((rows) => {
+        const lines: string[][] = [];
+        rows.forEach((row, i) =>
+          lines.push(row.map((f, j) => (f === undefined ? (i > 0 ? lines[i - 1][j] : "x") : f)))
+        );
+        return lines.map((l) => l.join(",")).join("\r\n") + "\r\n";
+      });
+    await fc.assert(
+      fc.asyncProperty(csv, async (text) => {
+        const host = HostWorkbook.fromCsv(text, "S");
+        expect(host.toCsv("S")).toBe(await expectedCsv(host, "S"));
+      }),
+      { numRuns: 300, seed: 9 }
+    );
+  });
+
+  test("a large CSV-born sheet whose lines repeat the line above comes out right across 1 MB pieces", async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 40_000; i++) {
+      const order = Math.floor(i / 7);
+      lines.push(
+        `${536_365 + order},P${i % 13},${(i % 9) + 1},2010-12-0${1 + (order % 9)} 08:${10 + (order % 50)}:00,C${order % 300},United Kingdom,重要价值客户,${1 + (order % 5)}`
+      );
+    }
+    const host = HostWorkbook.fromCsv(lines.join("\n") + "\n", "S");
+    const pieces = [...host.csvChunks("S")];
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(Buffer.concat(pieces.map((p) => Buffer.from(p))).toString("utf8")).toBe(await expectedCsv(host, "S"));
   });
 
   test("past 100,000 distinct values per kind, fields are still written right", async () => {
