@@ -4,9 +4,10 @@
 // per-file transpiler puts on every import (a million-row run spends seconds there). exceljs and the packages
 // it pulls in are bundled too: required file by file they cost ~0.2 s of module resolution at every start,
 // even for a CSV run. The bundle is cached in node_modules/.cache, keyed by every source file's path, size and
-// modification time and by the esbuild and exceljs versions, so a start costs the bundling (~0.5 s) only after
-// a change; beside it V8's code cache for the bundle (vm.Script cachedData, made at the end of the first run
-// after a change, remade when V8 rejects it), so later starts skip parsing and compiling what that run used.
+// modification time, by this file and by the esbuild and exceljs versions, so a start costs the bundling
+// (~0.5 s) only after a change; beside it V8's code cache for the bundle (vm.Script cachedData, made at the end
+// of the first run after a change, remade when V8 rejects it), so later starts skip parsing and compiling what
+// that run used. A second, small bundle is what a worker thread runs to read the rest of a large CSV input.
 // tsx, which transpiles file by file, is the fallback.
 const crypto = require("crypto");
 const fs = require("fs");
@@ -31,9 +32,10 @@ function versionOf(pkg) {
   }
 }
 
-/** A key for the sources and bundled packages as they are now: any edit, addition or removal changes it. */
+/** A key for the sources, this file and the bundled packages as they are now: any edit, addition or removal changes it. */
 function sourcesKey(esbuildVersion) {
-  const hash = crypto.createHash("sha1").update(esbuildVersion);
+  // This file too: how it bundles (entries, options) is part of what the cache holds.
+  const hash = crypto.createHash("sha1").update(esbuildVersion).update(fs.readFileSync(__filename));
   for (const pkg of BUNDLED) hash.update(`${pkg}@${versionOf(pkg)}\n`);
   const walk = (dir) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
