@@ -13,7 +13,7 @@ import { detectDelimiter, fastCsvFields, guessNewline, utf8ByLines } from "./csv
 import { CsvReading, PART_EMPTY, PART_NUMBER, PART_ROW_END, type CsvPart } from "./csv-fill";
 import type { Typed } from "./typed-input";
 
-/** The delimiter and newline are found in the text's first 1 MB: the beginning must hold all of it. */
+/** The delimiter and newline are found in the text's first 1 MB (detectDelimiter, guessNewline): the beginning must hold all of it. */
 const DETECT_CHARS = 1_048_576;
 
 /** How the rest of a file is to be read: its bytes and the whole file's settings. */
@@ -27,9 +27,9 @@ export interface CsvTailJob {
   now: number;
 }
 
-/** A file cut in two: its beginning as text, and its rest to read elsewhere (readCsvTail). */
+/** A file cut in two: its beginning (decoded when asked: null when it is not valid UTF-8), and its rest to read elsewhere (readCsvTail). */
 export interface CsvSplit {
-  head: string;
+  head: () => string | null;
   tail: CsvTailJob;
 }
 
@@ -51,19 +51,28 @@ export function splitCsv(bytes: Uint8Array, now: Date, share = 0.5): CsvSplit | 
   }
   const cut = bytes.indexOf(0x0a, start + Math.floor((bytes.length - start) * share)) + 1;
   if (cut <= 0 || cut >= bytes.length) return null;
-  let head: string;
+  // The settings come from the text's first 1 MB: decoded from the first 3 MB of bytes (a UTF-16 unit takes at
+  // most 3), up to a line feed, so that the worker can start before the whole beginning is decoded.
+  const probeEnd = Math.min(cut, bytes.indexOf(0x0a, start + 3 * DETECT_CHARS) + 1 || cut);
+  let probe: string;
   try {
-    head = utf8ByLines(bytes.subarray(start, cut), fatal);
+    probe = utf8ByLines(bytes.subarray(start, probeEnd), fatal);
   } catch {
     return null;
   }
-  if (head.length <= DETECT_CHARS) return null;
+  if (probe.length < DETECT_CHARS) return null;
   // A copy of its own: the worker is given it (transferred), the caller keeps the file.
   const rest = new Uint8Array(bytes.length - cut);
   rest.set(bytes.subarray(cut));
   return {
-    head,
-    tail: { bytes: rest, fatal, delimiter: detectDelimiter(head), newline: guessNewline(head), now: now.getTime() },
+    head: () => {
+      try {
+        return utf8ByLines(bytes.subarray(start, cut), fatal);
+      } catch {
+        return null;
+      }
+    },
+    tail: { bytes: rest, fatal, delimiter: detectDelimiter(probe), newline: guessNewline(probe), now: now.getTime() },
   };
 }
 

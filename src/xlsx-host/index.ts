@@ -129,7 +129,7 @@ export class HostWorkbook {
   }
 
   /**
-   * A large CSV file read in two parts at once (csv-part.ts): `split.head`, its beginning, is read here while
+   * A large CSV file read in two parts at once (csv-part.ts): `split.head()`, its beginning, is read here while
    * `tail` is the rest's reading from elsewhere (readCsvTail of `split.tail`, in a worker). The same workbook
    * as fromCsv of the whole file; null when the parts do not fit (the beginning does not end a row, or the rest
    * was not read), and the caller then reads the file with fromCsv.
@@ -142,7 +142,8 @@ export class HostWorkbook {
   ): Promise<HostWorkbook | null> {
     const { doc, fill } = HostWorkbook.csvSheet(sheetName, new Date(split.tail.now));
     const { delimiter, newline } = split.tail;
-    const headRead = fastCsvFields(split.head, delimiter, fill, { newline, head: true });
+    const head = split.head();
+    const headRead = head !== null && fastCsvFields(head, delimiter, fill, { newline, head: true });
     const rest = await tail;
     if (!headRead || rest === null) return null;
     fill.placePart(rest);

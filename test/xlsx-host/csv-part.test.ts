@@ -26,7 +26,7 @@ function expectSameCells(a: HostWorkbook, b: HostWorkbook): void {
 function splitAt(text: string, cut: number): CsvSplit {
   const bytes = new TextEncoder().encode(text.slice(cut));
   return {
-    head: text.slice(0, cut),
+    head: () => text.slice(0, cut),
     tail: { bytes, fatal: true, delimiter: detectDelimiter(text), newline: guessNewline(text), now: NOW.getTime() },
   };
 }
@@ -100,7 +100,7 @@ describe("splitCsv and openCsv on a large file", () => {
 
   test("the cut is right after a line feed past the share; UTF-16 is not split", () => {
     const split = splitCsv(bytes, NOW, 0.6)!;
-    const headBytes = new TextEncoder().encode(split.head).length;
+    const headBytes = new TextEncoder().encode(split.head()!).length;
     expect(headBytes).toBeGreaterThanOrEqual(Math.floor(bytes.length * 0.6));
     expect(bytes[headBytes - 1]).toBe(0x0a);
     expect(split.tail.bytes.length).toBe(bytes.length - headBytes);
@@ -121,11 +121,20 @@ describe("splitCsv and openCsv on a large file", () => {
     expectSameCells(await openCsv(bytes, "S", {}, async () => null), whole);
   });
 
-  test("invalid UTF-8 in the rest makes the whole file GB18030, as when read whole", async () => {
-    const gb = new Uint8Array(bytes.length + 4);
-    gb.set(bytes);
-    gb.set([0xbf, 0xcd, 0x0d, 0x0a], bytes.length); // 客 in GB18030: invalid UTF-8, in the rest
-    const parted = await openCsv(gb, "S", {}, async (job) => readCsvTail(job));
-    expectSameCells(parted, HostWorkbook.fromCsv(gb, "S"));
+  test("invalid UTF-8 in the rest, or in the beginning past the first 3 MB, makes the whole file GB18030, as read whole", async () => {
+    const withGb = (at: number): Uint8Array => {
+      const line = bytes.indexOf(0x0a, at) + 1;
+      // 客 in GB18030 (invalid UTF-8) on a line of its own.
+      return new Uint8Array([...bytes.subarray(0, line), 0xbf, 0xcd, 0x0d, 0x0a, ...bytes.subarray(line)]);
+    };
+    for (const gb of [withGb(bytes.length - 100), withGb(4_000_000)]) {
+      let asked = 0;
+      const parted = await openCsv(gb, "S", {}, async (job) => {
+        asked++;
+        return readCsvTail(job);
+      });
+      expect(asked).toBe(1); // the settings read from the first 3 MB, the file was split
+      expectSameCells(parted, HostWorkbook.fromCsv(gb, "S"));
+    }
   });
 });
