@@ -1,6 +1,5 @@
 /** Node file handling for the CLI: load the input into the xlsx-host, write outputs atomically. */
-import { createWriteStream, promises as fs } from "node:fs";
-import { once } from "node:events";
+import { closeSync, openSync, promises as fs, writeSync } from "node:fs";
 import * as path from "node:path";
 import { SegmentSheetError } from "../engine/errors";
 import { HostFileError, HostOptions, HostWorkbook } from "../xlsx-host";
@@ -40,16 +39,22 @@ export function defaultOutput(input: string, suffix = "segmented"): string {
   return path.join(dir, `${path.basename(input, path.extname(input))}.${suffix}.xlsx`);
 }
 
-/** Writes text pieces to a file as they come (UTF-8), waiting when the disk is behind. */
+/**
+ * Writes pieces to a file as they come (strings as UTF-8). Each piece is written before the next is made, with a
+ * synchronous write: a 1 MB piece goes into the page cache in well under a millisecond, where a write stream
+ * made the formatting wait for a round trip through the event loop per piece (or per its buffer's worth).
+ */
 async function writePieces(file: string, pieces: Iterable<string | Uint8Array>): Promise<void> {
-  const out = createWriteStream(file);
-  const failed = new Promise<never>((_, reject) => out.once("error", reject));
-  failed.catch(() => undefined); // handled where it is raced; never unhandled
-  for (const piece of pieces) {
-    if (!out.write(piece)) await Promise.race([once(out, "drain"), failed]);
+  const fd = openSync(file, "w");
+  try {
+    for (const piece of pieces) {
+      const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+      // write(2) may take fewer bytes than given (a full disk fails in the next call): the rest follows.
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+    }
+  } finally {
+    closeSync(fd);
   }
-  out.end();
-  await Promise.race([once(out, "finish"), failed]);
 }
 
 /**
