@@ -146,13 +146,18 @@ function adjacentRuns(targets: ColumnTarget[]): ColumnRun[] {
   return runs;
 }
 
-/** Rows [start, start + count) of a run of adjacent owned columns. */
+/**
+ * Rows [start, start + count) of a run of adjacent owned columns. Every row of a customer (an orders table's
+ * lines) holds the same cells: one array per customer, made once and kept in `byCustomer`, serves them all
+ * (the arrays are only read).
+ */
 function runValues(
   result: SegmentationResult,
   keys: OwnedColumnKey[],
   start: number,
   count: number,
-  cell: (v: Cell) => Cell
+  cell: (v: Cell) => Cell,
+  byCustomer: (Cell[] | undefined)[]
 ): Cell[][] {
   const out: Cell[][] = new Array(count);
   const blank: Cell[] = keys.map(() => "");
@@ -162,9 +167,13 @@ function runValues(
       out[i] = blank;
       continue;
     }
-    const c = result.customers[ci];
-    const row: Cell[] = new Array(keys.length);
-    for (let k = 0; k < keys.length; k++) row[k] = cell(customerCell(c, keys[k]));
+    let row = byCustomer[ci];
+    if (row === undefined) {
+      const c = result.customers[ci];
+      row = new Array<Cell>(keys.length);
+      for (let k = 0; k < keys.length; k++) row[k] = cell(customerCell(c, keys[k]));
+      byCustomer[ci] = row;
+    }
     out[i] = row;
   }
   return out;
@@ -207,10 +216,11 @@ export async function writeOwnedColumns(
   await context.sync();
   const runs = adjacentRuns(targets);
   const cell = textCells();
+  const byCustomer = runs.map((): (Cell[] | undefined)[] => new Array(result.customers.length));
   await writeInChunks(context, {
     total: location.rowCount,
     cellsPerRow: targets.length,
-    make: (start, count) => runs.map((run) => runValues(result, run.keys, start, count, cell)),
+    make: (start, count) => runs.map((run, k) => runValues(result, run.keys, start, count, cell, byCustomer[k])),
     row: (blocks, i) => blocks.map((b) => b[i]),
     put: (blocks, start, count) =>
       runs.forEach((run, k) => {
