@@ -5,25 +5,17 @@
  */
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
-import { ensureBuild, ROOT } from "./helpers/build";
-import { launchChromium, pageCspViolations, screenshot, watchedPage, type Watched } from "./helpers/browser";
+import { ROOT } from "./helpers/build";
+import { pageCspViolations, screenshot, watchedPage, type Watched } from "./helpers/browser";
 import { detectionDone, paneReady, runSegmentation } from "./helpers/pane";
-import { serveDirectory, type StaticServer } from "./helpers/server";
+import type { StaticServer } from "./helpers/server";
+import { browserSuite } from "./helpers/suite";
 
 let server: StaticServer;
 let browser: Browser;
 const opened: Watched[] = [];
 
-beforeAll(async () => {
-  const dir = await ensureBuild();
-  server = await serveDirectory(dir);
-  browser = await launchChromium();
-}, 900_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+browserSuite((s) => ({ server, browser } = s));
 
 afterEach(async () => {
   for (const w of opened.splice(0)) await w.context.close();

@@ -8,10 +8,10 @@ import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import type { CellValue } from "../../src/engine/types";
 import { dirtyTemplate, TEMPLATE_AS_OF, TEMPLATE_HEADER, TEMPLATE_SHEET } from "../fixtures/dirty/template";
-import { ensureBuild } from "./helpers/build";
-import { launchChromium, offOrigin, pageCspViolations, screenshot, watchedPage, type Watched } from "./helpers/browser";
+import { offOrigin, pageCspViolations, screenshot, watchedPage, type Watched } from "./helpers/browser";
 import { detectionDone, paneCounts, paneReady, runSegmentation } from "./helpers/pane";
-import { serveDirectory, type StaticServer } from "./helpers/server";
+import type { StaticServer } from "./helpers/server";
+import { browserSuite } from "./helpers/suite";
 
 const PANE = { width: 360, height: 900 };
 /** Where the page fetches the workbook from; answered with the template's bytes, not from the build. */
@@ -23,17 +23,10 @@ let browser: Browser;
 let bytes: Buffer;
 const opened: Watched[] = [];
 
+browserSuite((s) => ({ dir, server, browser } = s));
 beforeAll(async () => {
-  dir = await ensureBuild();
-  server = await serveDirectory(dir);
-  browser = await launchChromium();
   bytes = Buffer.from(await dirtyTemplate());
-}, 900_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+}, 60_000);
 
 afterEach(async () => {
   for (const w of opened.splice(0)) await w.context.close();

@@ -5,10 +5,10 @@
  * measured with PerformanceObserver("longtask") and recorded in test-results/e2e/metrics.json.
  */
 import type { Browser } from "playwright-core";
-import { ensureBuild } from "./helpers/build";
-import { launchChromium, offOrigin, recordMetric, screenshot, watchedPage, type Watched } from "./helpers/browser";
+import { offOrigin, recordMetric, screenshot, watchedPage, type Watched } from "./helpers/browser";
 import { detectionDone, heatmapTotal, paneCounts, paneReady } from "./helpers/pane";
-import { serveDirectory, type StaticServer } from "./helpers/server";
+import type { StaticServer } from "./helpers/server";
+import { browserSuite } from "./helpers/suite";
 
 const ROWS = 100_000;
 
@@ -16,17 +16,12 @@ let server: StaticServer;
 let browser: Browser;
 let w: Watched | null = null;
 
-beforeAll(async () => {
-  const dir = await ensureBuild();
-  server = await serveDirectory(dir);
-  browser = await launchChromium();
-}, 900_000);
-
-afterAll(async () => {
-  await w?.context.close();
-  await browser?.close();
-  await server?.close();
-});
+browserSuite(
+  (s) => ({ server, browser } = s),
+  async () => {
+    await w?.context.close();
+  }
+);
 
 /** A customer table of `n` rows: id, name, city, purchases, amount, last purchase (a seeded walk, no Math.random). */
 function bigCsv(n: number): Buffer {

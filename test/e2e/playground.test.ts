@@ -8,25 +8,17 @@ import * as path from "path";
 import type { Browser } from "playwright-core";
 import { HostWorkbook } from "../../src/xlsx-host";
 import { SETTINGS_KEY } from "../../src/taskpane/settings/store";
-import { ensureBuild, RESULTS } from "./helpers/build";
-import { launchChromium, offOrigin, pageCspViolations, screenshot, watchedPage, type Watched } from "./helpers/browser";
+import { RESULTS } from "./helpers/build";
+import { offOrigin, pageCspViolations, screenshot, watchedPage, type Watched } from "./helpers/browser";
 import { detectionDone, gridRow, heatmapTotal, paneCounts, paneReady, runSegmentation } from "./helpers/pane";
-import { serveDirectory, type StaticServer } from "./helpers/server";
+import type { StaticServer } from "./helpers/server";
+import { browserSuite } from "./helpers/suite";
 
 let server: StaticServer;
 let browser: Browser;
 const opened: Watched[] = [];
 
-beforeAll(async () => {
-  const dir = await ensureBuild();
-  server = await serveDirectory(dir);
-  browser = await launchChromium();
-}, 900_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+browserSuite((s) => ({ server, browser } = s));
 
 async function openPlayground(options: { locale?: string } = {}): Promise<Watched> {
   const w = await watchedPage(browser, { origin: server.origin, locale: options.locale });

@@ -8,10 +8,9 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { decodeNotice } from "../../src/commands/notice-data";
-import { bundleSizes, ensureBuild } from "./helpers/build";
+import { bundleSizes } from "./helpers/build";
 import {
   OFFICE_JS,
-  launchChromium,
   offOrigin,
   pageCspViolations,
   recordMetric,
@@ -20,7 +19,8 @@ import {
   type Watched,
 } from "./helpers/browser";
 import { detectionDone, heatmapTotal, paneCounts, paneReady, runSegmentation } from "./helpers/pane";
-import { serveDirectory, type StaticServer } from "./helpers/server";
+import type { StaticServer } from "./helpers/server";
+import { browserSuite } from "./helpers/suite";
 
 /** A task pane's size in Excel on the web (the pane is about 350 px wide). */
 const PANE = { width: 360, height: 900 };
@@ -30,16 +30,7 @@ let server: StaticServer;
 let browser: Browser;
 const opened: Watched[] = [];
 
-beforeAll(async () => {
-  dir = await ensureBuild();
-  server = await serveDirectory(dir);
-  browser = await launchChromium();
-}, 900_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+browserSuite((s) => ({ dir, server, browser } = s));
 
 afterEach(async () => {
   for (const w of opened.splice(0)) await w.context.close();
