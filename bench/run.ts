@@ -231,6 +231,12 @@ async function e2e(): Promise<void> {
     `Runs (s): ours ${ours.map(fmt).join(", ")}; pandas process ${baseWall.map(fmt).join(", ")}; ` +
       `in-process main() ${inProcess.map(fmt).join(", ")}; pandas in-script ${base.map(fmt).join(", ")}`
   );
+  // Each repeat runs the two processes back to back: their ratio is the least touched by the machine's drift.
+  const pairs = ours.map((t, i) => t / baseWall[i]);
+  print(
+    `Pairs (ours / pandas process, run back to back): ${pairs.map((r) => r.toFixed(2)).join(", ")}; ` +
+      `median ${median(pairs).toFixed(2)}; ${pairs.filter((r) => r <= 1).length} of ${pairs.length} at or below 1`
+  );
   print(
     `Our stages (median s): ${Object.entries(stages)
       .map(([k, v]) => `${k} ${fmt(median(v))}`)
