@@ -176,9 +176,9 @@ export class CsvFill extends CsvReading {
     let k = 0;
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i];
-      if (f >= 0) this.place(readings[f]);
-      else if (f === PART_NUMBER) this.put(numbers[k++]);
-      else if (f === PART_EMPTY) this.j++;
+      if (f >= 0) this.typed(readings[f]);
+      else if (f === PART_NUMBER) this.number(numbers[k++]);
+      else if (f === PART_EMPTY) this.empty();
       else this.end();
     }
   }

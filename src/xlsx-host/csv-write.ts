@@ -36,8 +36,8 @@ export function* csvBytes(sheet: SheetState, date1904: boolean): Generator<Uint8
     // Rows share style arrays (store.ts): each column's date format is looked up once per distinct array.
     let styles: StoreRow["s"] | null = null;
     let dateFormats: (string | undefined)[] = [];
-    // Per column, the last value written and where its bytes are (FieldBytes): a column often repeats the
-    // row above (an order's lines), and its bytes are then copied as they are.
+    // Per column, the last value encoded and where its bytes are (FieldBytes): a value seen again in its column
+    // is copied without a lookup — where rows do not share a style array (an .xlsx input), no run applies below.
     const lastValue: unknown[] = new Array(cols);
     const lastFormat: (string | undefined)[] = new Array(cols);
     const lastStart = new Int32Array(cols);
@@ -115,8 +115,12 @@ export function* csvBytes(sheet: SheetState, date1904: boolean): Generator<Uint8
           ends[c] = p;
         }
         above = row;
-        [starts, aboveStarts] = [aboveStarts, starts];
-        [ends, aboveEnds] = [aboveEnds, ends];
+        const nextStarts = aboveStarts;
+        aboveStarts = starts;
+        starts = nextStarts;
+        const nextEnds = aboveEnds;
+        aboveEnds = ends;
+        ends = nextEnds;
       } else {
         for (let c = 1; c < cols; c++) buf[p++] = COMMA;
         above = undefined;

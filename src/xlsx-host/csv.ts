@@ -139,6 +139,21 @@ export function fastCsvFields(
   const nl0 = newline.charCodeAt(0);
   const crlf = newline.length === 2;
   const d = delimiter.charCodeAt(0);
+  // The text ends right after a delimiter: a last empty field (in a file's beginning, a row cut short).
+  const endAfterDelimiter = (): boolean => {
+    if (head) return false;
+    sink.value("");
+    sink.end();
+    return true;
+  };
+  // The text ends right after a newline: papaparse's last [""] row (none in a file's beginning).
+  const endAfterNewline = (): boolean => {
+    if (!head) {
+      sink.value("");
+      sink.end();
+    }
+    return true;
+  };
   let i = 0;
   for (;;) {
     // At the start of a field.
@@ -168,24 +183,13 @@ export function fastCsvFields(
       const c = text.charCodeAt(after);
       if (c === d) {
         i = after + 1;
-        if (i >= n) {
-          if (head) return false;
-          // "x", at the very end: a last empty field.
-          sink.value("");
-          sink.end();
-          return true;
-        }
+        if (i >= n) return endAfterDelimiter();
         continue;
       }
       if (c === nl0 && (!crlf || text.charCodeAt(after + 1) === 10)) {
         sink.end();
         i = after + newline.length;
-        if (i >= n) {
-          if (head) return true;
-          sink.value("");
-          sink.end();
-          return true;
-        }
+        if (i >= n) return endAfterNewline();
         continue;
       }
       return false; // something between the closing quote and the delimiter: papaparse's rules
@@ -203,24 +207,14 @@ export function fastCsvFields(
       if (c === d) {
         sink.span(text, i, j);
         i = j + 1;
-        if (i >= n) {
-          if (head) return false;
-          sink.value("");
-          sink.end();
-          return true;
-        }
+        if (i >= n) return endAfterDelimiter();
         break;
       }
       if (c === nl0 && (!crlf || text.charCodeAt(j + 1) === 10)) {
         sink.span(text, i, j);
         sink.end();
         i = j + newline.length;
-        if (i >= n) {
-          if (head) return true;
-          sink.value("");
-          sink.end();
-          return true;
-        }
+        if (i >= n) return endAfterNewline();
         break;
       }
       j++;
