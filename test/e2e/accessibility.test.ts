@@ -171,7 +171,11 @@ test("keyboard only: open a file, set the date, run, follow a link to the writte
   await tabTo(page, `el.getAttribute("data-testid") === "segment-button"`);
   await page.keyboard.press("Enter");
   await page.waitForSelector("[data-testid=result]");
-  // Focus moved to the results' heading, for screen readers and the next Tab.
+  // Focus moved to the results' heading, for screen readers and the next Tab. The pane moves it on the next
+  // animation frame after the result shows (App.tsx): waited for, briefly, before the check.
+  await page
+    .waitForFunction(() => document.activeElement?.id === "ss-result", undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("ss-result");
   await tabTo(page, `(el.textContent || "").includes("选中“客户类型”列")`);
   await page.keyboard.press("Enter");
